@@ -1,0 +1,127 @@
+// The ICU shim: the only file that includes ICU headers.
+#include "cicu.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uscript.h>
+#include <unicode/uspoof.h>
+#include <unicode/utrans.h>
+
+struct cicu_transliterator {
+    UTransliterator *trans;
+};
+
+int32_t cicu_breaks(cicu_break_kind kind, const cicu_char16 *text, int32_t length,
+                    int32_t *bounds, int32_t *statuses, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *it = ubrk_open(kind == CICU_BREAK_WORD ? UBRK_WORD : UBRK_SENTENCE, "en",
+                                   (const UChar *)text, length, &status);
+    if (U_FAILURE(status)) return -1;
+    int32_t count = 0;
+    for (int32_t b = ubrk_first(it); b != UBRK_DONE; b = ubrk_next(it)) {
+        if (count < capacity) {
+            bounds[count] = b;
+            if (statuses) statuses[count] = ubrk_getRuleStatus(it);
+        }
+        count++;
+    }
+    ubrk_close(it);
+    return count;
+}
+
+static void copy_error(char *error, int32_t size, const char *message) {
+    if (error && size > 0) {
+        strncpy(error, message, (size_t)size - 1);
+        error[size - 1] = 0;
+    }
+}
+
+cicu_transliterator *cicu_transliterator_open(const char *id, char *error, int32_t error_size) {
+    UErrorCode status = U_ZERO_ERROR;
+    UChar uid[512];
+    int32_t n = (int32_t)strlen(id);
+    if (n >= 511) { copy_error(error, error_size, "transliterator id too long"); return NULL; }
+    for (int32_t i = 0; i <= n; i++) uid[i] = (UChar)(unsigned char)id[i];
+    UTransliterator *t = utrans_openU(uid, n, UTRANS_FORWARD, NULL, 0, NULL, &status);
+    if (U_FAILURE(status)) { copy_error(error, error_size, u_errorName(status)); return NULL; }
+    cicu_transliterator *result = (cicu_transliterator *)malloc(sizeof(cicu_transliterator));
+    result->trans = t;
+    return result;
+}
+
+cicu_transliterator *cicu_transliterator_open_rules(const char *name, const cicu_char16 *rules,
+                                                    int32_t rules_length, char *error,
+                                                    int32_t error_size) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse;
+    UChar uid[128];
+    int32_t n = (int32_t)strlen(name);
+    if (n >= 127) n = 127;
+    for (int32_t i = 0; i < n; i++) uid[i] = (UChar)(unsigned char)name[i];
+    UTransliterator *t = utrans_openU(uid, n, UTRANS_FORWARD, (const UChar *)rules, rules_length,
+                                      &parse, &status);
+    if (U_FAILURE(status)) { copy_error(error, error_size, u_errorName(status)); return NULL; }
+    cicu_transliterator *result = (cicu_transliterator *)malloc(sizeof(cicu_transliterator));
+    result->trans = t;
+    return result;
+}
+
+void cicu_transliterator_close(cicu_transliterator *t) {
+    if (!t) return;
+    utrans_close(t->trans);
+    free(t);
+}
+
+int32_t cicu_transliterate(const cicu_transliterator *t, cicu_char16 *buffer, int32_t length,
+                           int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t text_length = length;
+    int32_t limit = length;
+    utrans_transUChars(t->trans, (UChar *)buffer, &text_length, capacity, 0, &limit, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) return -text_length;
+    if (U_FAILURE(status)) return length;
+    return text_length;
+}
+
+cicu_script cicu_script_of(int32_t code_point) {
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode code = uscript_getScript(code_point, &status);
+    if (U_FAILURE(status)) return CICU_SCRIPT_OTHER;
+    switch (code) {
+    case USCRIPT_COMMON:
+    case USCRIPT_INHERITED: return CICU_SCRIPT_COMMON;
+    case USCRIPT_LATIN: return CICU_SCRIPT_LATIN;
+    case USCRIPT_CYRILLIC: return CICU_SCRIPT_CYRILLIC;
+    case USCRIPT_GREEK: return CICU_SCRIPT_GREEK;
+    default: return CICU_SCRIPT_OTHER;
+    }
+}
+
+// The spoof checker is opened once and then only read, from any thread.
+static USpoofChecker *spoof_checker = NULL;
+static pthread_once_t spoof_once = PTHREAD_ONCE_INIT;
+static void open_spoof_checker(void) {
+    UErrorCode status = U_ZERO_ERROR;
+    spoof_checker = uspoof_open(&status);
+    if (U_FAILURE(status)) spoof_checker = NULL;
+}
+
+int32_t cicu_skeleton(int32_t code_point, cicu_char16 *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    pthread_once(&spoof_once, open_spoof_checker);
+    if (!spoof_checker) return -1;
+    UChar in[2];
+    int32_t n = 0;
+    if (code_point > 0xFFFF) {
+        in[n++] = (UChar)(0xD7C0 + (code_point >> 10));
+        in[n++] = (UChar)(0xDC00 | (code_point & 0x3FF));
+    } else {
+        in[n++] = (UChar)code_point;
+    }
+    status = U_ZERO_ERROR;
+    int32_t len = uspoof_getSkeleton(spoof_checker, 0, in, n, (UChar *)out, capacity, &status);
+    if (U_FAILURE(status)) return -1;
+    return len;
+}

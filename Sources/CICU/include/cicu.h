@@ -1,0 +1,59 @@
+// A small C API over ICU. Swift code includes only this header: ICU's own
+// headers clash with the ICU module that Foundation carries on Linux.
+#ifndef CICU_H
+#define CICU_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef uint16_t cicu_char16;
+
+/// Kind of boundary iteration.
+typedef enum { CICU_BREAK_WORD = 0, CICU_BREAK_SENTENCE = 1 } cicu_break_kind;
+
+/// Writes the boundaries (UTF-16 offsets, starting with 0) of `text` into
+/// `bounds`, and for word breaks the rule status of the segment ending at each
+/// boundary into `statuses` (may be NULL). Returns the number of boundaries,
+/// or -1 on error. When `capacity` is too small it returns the count needed.
+int32_t cicu_breaks(cicu_break_kind kind, const cicu_char16 *text, int32_t length,
+                    int32_t *bounds, int32_t *statuses, int32_t capacity);
+
+/// An opaque compiled ICU transliterator.
+typedef struct cicu_transliterator cicu_transliterator;
+
+/// Opens a transliterator from an ICU id such as "Any-Latin; Latin-ASCII".
+/// Returns NULL on error and writes a message into `error` (size `error_size`).
+cicu_transliterator *cicu_transliterator_open(const char *id, char *error, int32_t error_size);
+/// Opens a transliterator from custom rules.
+cicu_transliterator *cicu_transliterator_open_rules(const char *name, const cicu_char16 *rules,
+                                                    int32_t rules_length, char *error,
+                                                    int32_t error_size);
+void cicu_transliterator_close(cicu_transliterator *t);
+/// Transliterates `text` in place; `buffer` holds `length` units and has room
+/// for `capacity`. Returns the new length, or the needed capacity negated when
+/// the buffer is too small.
+int32_t cicu_transliterate(const cicu_transliterator *t, cicu_char16 *buffer, int32_t length,
+                           int32_t capacity);
+
+/// Script classes that Quarry distinguishes.
+typedef enum {
+    CICU_SCRIPT_COMMON = 0,
+    CICU_SCRIPT_LATIN = 1,
+    CICU_SCRIPT_CYRILLIC = 2,
+    CICU_SCRIPT_GREEK = 3,
+    CICU_SCRIPT_OTHER = 4
+} cicu_script;
+
+cicu_script cicu_script_of(int32_t code_point);
+
+/// Writes the confusable skeleton (UTS #39) of one code point into `out`;
+/// returns its length in UTF-16 units, or -1 on error.
+int32_t cicu_skeleton(int32_t code_point, cicu_char16 *out, int32_t capacity);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,282 @@
+/// Compiles a loaded rule pack into one `Program`, reporting every semantic
+/// error: unknown names, duplicates, captures used but never bound, types
+/// used before a phase produces them, invalid regular expressions.
+public struct Compiler {
+    private var diagnostics: [Diagnostic]
+    private let tokenizer: Tokenizer
+    private let source: RulePackSource
+
+    private struct RuleItem { var declaration: RuleDeclaration; var phase: Int; var file: SourceFile }
+
+    private var phaseNames: [String] = []
+    private var patterns: [String: (PatternNode, SourceLocation)] = [:]
+    private var lexiconIndexByName: [String: Int] = [:]
+    private var lexicons: [Lexicon] = []
+    private var internalTypes = Set<String>()
+    private var typeIndexByName: [String: Int] = [:]
+    private var types: [SpanType] = []
+    /// The first phase that produces each type.
+    private var typeFirstPhase: [Int] = []
+    private var ruleItems: [RuleItem] = []
+    private var examples: [Example] = []
+
+    /// Compiles rule files read from `path` (a file or a directory).
+    public static func compile(path: String) -> Result<Program, DiagnosticList> {
+        let (source, loadDiagnostics) = RulePackLoader.load(path: path)
+        return compile(source, loadDiagnostics: loadDiagnostics)
+    }
+
+    /// Compiles rule text given in memory.
+    public static func compile(text: String, path: String = "<rules>") -> Result<Program, DiagnosticList> {
+        let (source, loadDiagnostics) = RulePackLoader.load(text: text, path: path)
+        return compile(source, loadDiagnostics: loadDiagnostics)
+    }
+
+    public static func compile(_ source: RulePackSource, loadDiagnostics: [Diagnostic] = []) -> Result<Program, DiagnosticList> {
+        let tokenizer: Tokenizer
+        do { tokenizer = try Tokenizer() } catch {
+            return .failure(DiagnosticList(diagnostics: [.error("\(error)")]))
+        }
+        var compiler = Compiler(diagnostics: loadDiagnostics, tokenizer: tokenizer, source: source)
+        let program = compiler.run()
+        let errors = compiler.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty { return .failure(DiagnosticList(diagnostics: compiler.diagnostics)) }
+        return .success(program)
+    }
+
+    private init(diagnostics: [Diagnostic], tokenizer: Tokenizer, source: RulePackSource) {
+        self.diagnostics = diagnostics
+        self.tokenizer = tokenizer
+        self.source = source
+    }
+
+    private func error(_ message: String, at location: SourceLocation) -> Diagnostic {
+        let file = source.files.first { $0.file.path == location.file }?.file
+        return .error(message, at: location, lineText: file?.lineText(location.line))
+    }
+
+    private mutating func report(_ diagnostic: Diagnostic) {
+        var diagnostic = diagnostic
+        if diagnostic.lineText == nil, let location = diagnostic.location {
+            diagnostic.lineText = source.files.first { $0.file.path == location.file }?.file.lineText(location.line)
+        }
+        diagnostics.append(diagnostic)
+    }
+
+    /// Fold keys of a literal's tokens, tokenized like document text.
+    func foldKeys(_ text: String) -> [String] {
+        tokenizer.document(id: "", text: text).tokens.map(\.foldKey)
+    }
+
+    private mutating func run() -> Program {
+        collectDeclarations()
+        let program = compilePhases()
+        return program
+    }
+
+    // MARK: - Declarations
+
+    private mutating func collectDeclarations() {
+        var ruleLocations: [String: SourceLocation] = [:]
+        for syntax in source.files {
+            var phase: Int?
+            for statement in syntax.statements {
+                switch statement {
+                case .importFile: break
+                case let .phase(name, _):
+                    if let index = phaseNames.firstIndex(of: name) { phase = index } else {
+                        phaseNames.append(name)
+                        phase = phaseNames.count - 1
+                    }
+                case let .internalTypes(names, _):
+                    internalTypes.formUnion(names)
+                case let .pattern(name, body, at):
+                    if let previous = patterns[name]?.1 ?? lexiconLocation(name) {
+                        report(error("\(name) is already defined at \(previous)", at: at))
+                    } else {
+                        patterns[name] = (body, at)
+                    }
+                case let .lexicon(declaration):
+                    addLexicon(declaration)
+                case let .rule(declaration):
+                    if let previous = ruleLocations[declaration.name] {
+                        report(error("duplicate rule name \(declaration.name) (first defined at \(previous))", at: declaration.location))
+                        continue
+                    }
+                    ruleLocations[declaration.name] = declaration.location
+                    let phaseIndex: Int
+                    if let phase { phaseIndex = phase } else {
+                        if let index = phaseNames.firstIndex(of: "main") { phaseIndex = index } else {
+                            phaseNames.append("main")
+                            phaseIndex = phaseNames.count - 1
+                        }
+                        phase = phaseIndex
+                    }
+                    ruleItems.append(RuleItem(declaration: declaration, phase: phaseIndex, file: syntax.file))
+                    let typeName = declaration.output.type
+                    if let index = typeIndexByName[typeName] {
+                        typeFirstPhase[index] = min(typeFirstPhase[index], phaseIndex)
+                    } else {
+                        typeIndexByName[typeName] = types.count
+                        types.append(SpanType(name: typeName, isInternal: false))
+                        typeFirstPhase.append(phaseIndex)
+                    }
+                case let .example(declaration):
+                    examples.append(Example(text: declaration.text, expectations: declaration.expectations,
+                                            expectsNothing: declaration.expectsNothing, location: declaration.location))
+                }
+            }
+        }
+        for index in types.indices where internalTypes.contains(types[index].name) { types[index].isInternal = true }
+        for example in examples {
+            for expectation in example.expectations where typeIndexByName[expectation.type] == nil {
+                report(error("example expects type \(expectation.type), which no rule produces", at: expectation.location))
+            }
+        }
+    }
+
+    private var lexiconLocations: [String: SourceLocation] = [:]
+    private func lexiconLocation(_ name: String) -> SourceLocation? { lexiconLocations[name] }
+
+    private mutating func addLexicon(_ declaration: LexiconDeclaration) {
+        if let previous = lexiconLocations[declaration.name] ?? patterns[declaration.name]?.1 {
+            report(error("\(declaration.name) is already defined at \(previous)", at: declaration.location))
+            return
+        }
+        lexiconLocations[declaration.name] = declaration.location
+        let lexicon = Lexicon(name: declaration.name)
+        let entries: [LexiconEntry]
+        switch declaration.source {
+        case let .inline(inline): entries = inline
+        case .file: entries = source.lexiconFiles[declaration.name] ?? []
+        }
+        for entry in entries {
+            let keys = foldKeys(entry.phrase)
+            if keys.isEmpty {
+                report(error("lexicon entry \"\(entry.phrase)\" has no tokens", at: entry.location))
+                continue
+            }
+            var attributes: [String: String] = [:]
+            for (key, value) in entry.attributes { attributes[key] = value }
+            lexicon.add(keys: keys, value: entry.value, attributes: attributes)
+        }
+        lexiconIndexByName[declaration.name] = lexicons.count
+        lexicons.append(lexicon)
+    }
+
+    // MARK: - Phases and rules
+
+    private mutating func compilePhases() -> Program {
+        let lexiconIndexByName = self.lexiconIndexByName
+        var predicates = PredicateTable(lexiconIndex: { lexiconIndexByName[$0] }, tokenizeLiteral: { [tokenizer] text in
+            tokenizer.document(id: "", text: text).tokens.map(\.foldKey)
+        })
+        var phases: [Phase] = phaseNames.map { Phase(name: $0, instructions: [], ruleIndexes: [], ruleStarts: []) }
+        var rules: [CompiledRule] = []
+        for item in ruleItems {
+            let declaration = item.declaration
+            var phase = phases[item.phase]
+            let resolve = nameResolver(phase: item.phase)
+            var compiler = PatternCompiler(instructions: phase.instructions, predicates: predicates, ruleName: declaration.name,
+                                           resolve: resolve, tokenizeLiteral: { [tokenizer] text in
+                                               tokenizer.document(id: "", text: text).tokens.map(\.foldKey)
+                                           })
+            do {
+                let ruleIndex = rules.count
+                let matchInstruction = try compiler.add(.match(rule: ruleIndex), at: declaration.location)
+                let start = try compiler.compile(declaration.pattern, next: matchInstruction)
+                let output = try compileOutput(declaration, captureNames: compiler.captureNames, phase: item.phase)
+                phase.instructions = compiler.instructions
+                phase.ruleIndexes.append(ruleIndex)
+                phase.ruleStarts.append(start)
+                predicates = compiler.predicates
+                phases[item.phase] = phase
+                rules.append(CompiledRule(name: declaration.name, priority: declaration.priority, order: ruleIndex,
+                                          phase: item.phase, location: declaration.location,
+                                          captureNames: compiler.captureNames, output: output))
+            } catch let diagnostic as Diagnostic {
+                report(diagnostic)
+            } catch {
+                report(self.error("\(error)", at: declaration.location))
+            }
+        }
+        return Program(phases: phases, rules: rules, types: types, predicates: predicates.predicates,
+                       lexicons: lexicons, examples: examples)
+    }
+
+    private func nameResolver(phase: Int) -> (String, SourceLocation) throws -> ResolvedName {
+        let patterns = self.patterns
+        let lexiconIndexByName = self.lexiconIndexByName
+        let typeIndexByName = self.typeIndexByName
+        let typeFirstPhase = self.typeFirstPhase
+        let phaseNames = self.phaseNames
+        return { name, at in
+            if let (body, _) = patterns[name] { return .pattern(body) }
+            if let index = lexiconIndexByName[name] { return .lexicon(index) }
+            if let index = typeIndexByName[name] {
+                if typeFirstPhase[index] >= phase {
+                    throw Diagnostic.error("type \(name) is first produced in phase \(phaseNames[typeFirstPhase[index]]), which does not run before phase \(phaseNames[phase]); a rule can match only spans of earlier phases", at: at)
+                }
+                return .type(index)
+            }
+            throw Diagnostic.error("unknown name '\(name)': not a pattern, a lexicon or a type produced by an earlier phase", at: at)
+        }
+    }
+
+    private func compileOutput(_ declaration: RuleDeclaration, captureNames: [String], phase: Int) throws -> CompiledOutput {
+        let output = declaration.output
+        var reported: Int?
+        if let name = output.reportedCapture {
+            guard let index = captureNames.firstIndex(of: name) else {
+                throw Diagnostic.error("capture '\(name)' is used but never bound in rule \(declaration.name)", at: output.location)
+            }
+            reported = index
+        }
+        let attributes = try output.attributes.map { key, expression in
+            (key, try compileExpression(expression, captureNames: captureNames, rule: declaration.name, phase: phase))
+        }
+        return CompiledOutput(type: typeIndexByName[output.type]!, attributes: attributes, reportedCapture: reported)
+    }
+
+    private func compileExpression(_ node: ExpressionNode, captureNames: [String], rule: String, phase: Int) throws -> Expression {
+        func capture(_ name: String, _ at: SourceLocation) throws -> Int {
+            guard let index = captureNames.firstIndex(of: name) else {
+                throw Diagnostic.error("capture '\(name)' is used but never bound in rule \(rule)", at: at)
+            }
+            return index
+        }
+        func earlierType(_ argument: ExpressionNode, _ function: String, _ at: SourceLocation) throws -> Int {
+            guard case let .word(name, _) = argument, let index = typeIndexByName[name] else {
+                throw Diagnostic.error("\(function) expects a type name as its last argument", at: at)
+            }
+            guard typeFirstPhase[index] < phase else {
+                throw Diagnostic.error("\(function)(\(name)): type \(name) is not produced before this rule's phase", at: at)
+            }
+            return index
+        }
+        switch node {
+        case let .constant(text): return .constant(.string(text))
+        case let .number(value): return .constant(.number(value))
+        case let .word(name, _):
+            if let index = captureNames.firstIndex(of: name) { return .capture(index, member: .value) }
+            return .constant(.string(name))
+        case let .member(name, member, at):
+            let index = try capture(name, at)
+            switch member {
+            case "text": return .capture(index, member: .text)
+            case "value": return .capture(index, member: .value)
+            default: return .capture(index, member: .attribute(member))
+            }
+        case let .call(function, arguments, at):
+            let compile = { (node: ExpressionNode) in try compileExpression(node, captureNames: captureNames, rule: rule, phase: phase) }
+            switch (function, arguments.count) {
+            case ("previous", 1): return .previous(type: try earlierType(arguments[0], function, at))
+            case ("fullest", 2): return .fullest(try compile(arguments[0]), type: try earlierType(arguments[1], function, at))
+            case ("first", 1...): return .first(try arguments.map(compile))
+            case ("lower", 1): return .lower(try compile(arguments[0]))
+            default:
+                throw Diagnostic.error("unknown function \(function) with \(arguments.count) argument(s) (expected previous(Type), fullest(x, Type), first(a, b, …) or lower(x))", at: at)
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+/// A compiled rule pack: immutable, shared by every worker. Each phase is one
+/// Thompson NFA holding all of the phase's rules; a `Matcher` runs it.
+public final class Program: @unchecked Sendable {
+    public let phases: [Phase]
+    public let rules: [CompiledRule]
+    public let types: [SpanType]
+    let predicates: [TokenPredicate]
+    let lexicons: [Lexicon]
+    public let examples: [Example]
+
+    init(phases: [Phase], rules: [CompiledRule], types: [SpanType], predicates: [TokenPredicate], lexicons: [Lexicon], examples: [Example]) {
+        self.phases = phases
+        self.rules = rules
+        self.types = types
+        self.predicates = predicates
+        self.lexicons = lexicons
+        self.examples = examples
+    }
+
+    /// Number of NFA instructions over all phases.
+    public var instructionCount: Int { phases.reduce(0) { $0 + $1.instructions.count } }
+}
+
+/// A type of span that rules produce (`Casualty`, or an internal `Number`).
+public struct SpanType: Sendable {
+    public var name: String
+    /// Internal types feed later phases and are not reported.
+    public var isInternal: Bool
+}
+
+/// One phase: its rules, compiled together into one NFA.
+public struct Phase: Sendable {
+    public var name: String
+    var instructions: [Instruction]
+    /// Indexes into `Program.rules`, in rule order.
+    public var ruleIndexes: [Int]
+    /// The first instruction of each rule of the phase, parallel to `ruleIndexes`.
+    var ruleStarts: [Int]
+}
+
+/// Where a multi-token atom finds its matches.
+enum SpanSource: Hashable {
+    case lexicon(Int)
+    case type(Int)
+}
+
+/// One NFA instruction. Consuming instructions (`token`, `span`) move a
+/// thread forward; the others are followed within the same position.
+enum Instruction {
+    case token(predicate: Int, next: Int)
+    /// Consumes a whole lexicon entry or an earlier phase's span, and may
+    /// store it (with its payload) in a capture slot.
+    case span(SpanSource, next: Int, capture: Int?)
+    case split(Int, Int)
+    case jump(Int)
+    case openCapture(Int, next: Int)
+    case closeCapture(Int, next: Int)
+    case match(rule: Int)
+}
+
+/// A rule after compilation.
+public struct CompiledRule: Sendable {
+    public var name: String
+    public var priority: Int
+    /// Position of the rule in the pack, used to break ties.
+    public var order: Int
+    public var phase: Int
+    public var location: SourceLocation
+    var captureNames: [String]
+    var output: CompiledOutput
+}
+
+struct CompiledOutput: Sendable {
+    var type: Int
+    var attributes: [(String, Expression)]
+    var reportedCapture: Int?
+}
+
+/// An attribute value computed from a match.
+indirect enum Expression: Sendable {
+    case constant(AttributeValue)
+    case capture(Int, member: CaptureMember)
+    case previous(type: Int)
+    case fullest(Expression, type: Int)
+    case first([Expression])
+    case lower(Expression)
+}
+
+enum CaptureMember: Sendable {
+    /// `x` alone: the canonical value of a lexicon entry or span, else the value or text.
+    case value
+    case text
+    case attribute(String)
+}
+
+/// An example from a rule file, checked by `quarry test`.
+public struct Example: Sendable {
+    public var text: String
+    public var expectations: [ExampleDeclaration.Expectation]
+    public var expectsNothing: Bool
+    public var location: SourceLocation
+}
+
+/// A value of an output attribute.
+public enum AttributeValue: Sendable, Equatable, CustomStringConvertible {
+    case string(String)
+    case number(Double)
+
+    public var description: String {
+        switch self {
+        case let .string(text): return text
+        case let .number(value): return formatNumber(value)
+        }
+    }
+}

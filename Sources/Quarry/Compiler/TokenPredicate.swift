@@ -1,0 +1,80 @@
+import Foundation
+
+/// A compiled test on one token.
+indirect enum TokenPredicate {
+    case literal(foldKey: String)
+    /// A regular expression that must match the whole surface.
+    case regex(NSRegularExpression)
+    case builtin(BuiltinClass)
+    /// The token is a one-token entry of a lexicon.
+    case lexiconMember(Int)
+    case shape(String)
+    case script(Script)
+    case numeric(feature: NumericFeature, op: String, value: Double)
+    case not(TokenPredicate)
+    case and([TokenPredicate])
+    case or([TokenPredicate])
+
+    func matches(_ token: Token, lexicons: [Lexicon]) -> Bool {
+        switch self {
+        case let .literal(key): return token.foldKey == key
+        case let .regex(expression):
+            let range = NSRange(location: 0, length: token.surface.utf16.count)
+            return expression.firstMatch(in: token.surface, options: [.anchored], range: range)?.range == range
+        case let .builtin(builtin): return builtin.matches(token)
+        case let .lexiconMember(index): return lexicons[index].containsSingleToken(token.foldKey)
+        case let .shape(shape): return token.shape == shape
+        case let .script(script): return token.script == script
+        case let .numeric(feature, op, value):
+            guard let actual = feature.value(of: token) else { return false }
+            switch op {
+            case "<": return actual < value
+            case "<=": return actual <= value
+            case ">": return actual > value
+            case ">=": return actual >= value
+            case "!=": return actual != value
+            default: return actual == value
+            }
+        case let .not(inner): return !inner.matches(token, lexicons: lexicons)
+        case let .and(terms): return terms.allSatisfy { $0.matches(token, lexicons: lexicons) }
+        case let .or(terms): return terms.contains { $0.matches(token, lexicons: lexicons) }
+        }
+    }
+}
+
+/// Token classes usable inside `[ … ]`.
+enum BuiltinClass: String, CaseIterable {
+    case any, word, punct, number, digits, cap, upper, lower, alpha
+    /// The first token of a sentence.
+    case sentenceStart = "sentence_start"
+    /// White space separates the token from the one before it.
+    case spaceBefore = "space_before"
+
+    func matches(_ token: Token) -> Bool {
+        switch self {
+        case .any: return true
+        case .word: return token.isWord
+        case .punct: return !token.isWord
+        case .number: return token.numericValue != nil
+        case .digits: return token.surface.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal || $0 == "," || $0 == "." } && token.surface.first?.isNumber == true
+        case .cap: return token.isCapitalized
+        case .upper: return token.isUpperCase
+        case .lower: return token.isLowerCase
+        case .alpha: return token.surface.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
+        case .sentenceStart: return token.isSentenceStart
+        case .spaceBefore: return token.spaceBefore
+        }
+    }
+}
+
+/// Numeric token features usable in comparisons: `[value>=1900]`, `[length<3]`.
+enum NumericFeature: String, CaseIterable {
+    case value, length
+
+    func value(of token: Token) -> Double? {
+        switch self {
+        case .value: return token.numericValue
+        case .length: return Double(token.end - token.start)
+        }
+    }
+}

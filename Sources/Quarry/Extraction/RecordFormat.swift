@@ -1,0 +1,53 @@
+/// Machine-readable renderings of records: JSON Lines, one JSON array, TSV.
+/// Keys come in a fixed order so that equal inputs give byte-identical output.
+public enum RecordFormat: String, CaseIterable, Sendable {
+    case jsonl, json, tsv
+
+    /// One record as a JSON object.
+    public static func json(_ record: Record) -> String {
+        var out = "{\"doc\":\(jsonString(record.document)),\"type\":\(jsonString(record.type)),"
+        out += "\"start\":\(record.start),\"end\":\(record.end),\"text\":\(jsonString(record.text)),"
+        out += "\"rule\":\(jsonString(record.rule)),\"attrs\":{"
+        out += record.attributes.map { "\(jsonString($0.0)):\(jsonValue($0.1))" }.joined(separator: ",")
+        return out + "}}"
+    }
+
+    /// One record as a TSV line: doc, type, start, end, text, rule, key=value;…
+    public static func tsv(_ record: Record) -> String {
+        let clean = { (text: String) in String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }) }
+        let attributes = record.attributes.map { "\($0.0)=\(clean($0.1.description))" }.joined(separator: ";")
+        return [record.document, record.type, String(record.start), String(record.end), clean(record.text), record.rule, attributes]
+            .joined(separator: "\t")
+    }
+
+    public static let tsvHeader = "doc\ttype\tstart\tend\ttext\trule\tattrs"
+
+    static func jsonValue(_ value: AttributeValue) -> String {
+        switch value {
+        case let .string(text): return jsonString(text)
+        case let .number(number): return formatNumber(number)
+        }
+    }
+}
+
+/// A JSON string literal with the escapes JSON requires.
+public func jsonString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}

@@ -1,0 +1,88 @@
+/// Computes output attributes from a match's captures.
+struct AttributeEvaluator {
+    let program: Program
+    let document: Document
+    let spans: SpanIndex
+
+    /// An intermediate value: a constant, or a range of tokens (a capture or a span).
+    private enum Value {
+        case none
+        case constant(AttributeValue)
+        case tokens(Range<Int>, Capture.Payload)
+    }
+
+    func attributes(of output: CompiledOutput, candidate: Candidate) -> [(String, AttributeValue)] {
+        output.attributes.compactMap { key, expression in
+            final(evaluate(expression, candidate)).map { (key, $0) }
+        }
+    }
+
+    private func evaluate(_ expression: Expression, _ candidate: Candidate) -> Value {
+        switch expression {
+        case let .constant(value): return .constant(value)
+        case let .capture(slot, member):
+            let capture = candidate.captures[slot]
+            guard capture.isBound else { return .none }
+            switch member {
+            case .value: return .tokens(capture.range, capture.payload)
+            case .text: return .constant(.string(document.text(ofTokens: capture.range)))
+            case let .attribute(name):
+                switch capture.payload {
+                case let .lexiconEntry(lexicon, entry):
+                    return program.lexicons[Int(lexicon)].entries[Int(entry)].attributes[name].map { .constant(.string($0)) } ?? .none
+                case let .span(index):
+                    return spans.spans[Int(index)].attribute(name).map { .constant($0) } ?? .none
+                case .none:
+                    return .none
+                }
+            }
+        case let .previous(type):
+            let limit = candidate.start
+            var best: Span?
+            for span in spans.spans where span.type == type && span.tokens.upperBound <= limit {
+                if best == nil || span.tokens.upperBound > best!.tokens.upperBound { best = span }
+            }
+            return best.map { .tokens($0.tokens, .none) } ?? .none
+        case let .fullest(inner, type):
+            let value = evaluate(inner, candidate)
+            guard case let .tokens(range, _) = value, !range.isEmpty else { return value }
+            let lastKey = document.tokens[range.upperBound - 1].foldKey
+            var best: Range<Int>?
+            for span in spans.spans where span.type == type && !span.tokens.isEmpty {
+                guard document.tokens[span.tokens.upperBound - 1].foldKey == lastKey, span.tokens.count > range.count else { continue }
+                if best == nil || span.tokens.count > best!.count || (span.tokens.count == best!.count && span.tokens.lowerBound < best!.lowerBound) {
+                    best = span.tokens
+                }
+            }
+            return best.map { .tokens($0, .none) } ?? value
+        case let .first(options):
+            for option in options {
+                let value = evaluate(option, candidate)
+                if case .none = value { continue }
+                return value
+            }
+            return .none
+        case let .lower(inner):
+            return final(evaluate(inner, candidate)).map { .constant(.string($0.description.lowercased())) } ?? .none
+        }
+    }
+
+    /// The output form of a value: a lexicon entry gives its canonical value,
+    /// a span its `value` attribute, plain tokens their number or text.
+    private func final(_ value: Value) -> AttributeValue? {
+        switch value {
+        case .none: return nil
+        case let .constant(constant): return constant
+        case let .tokens(range, payload):
+            switch payload {
+            case let .lexiconEntry(lexicon, entry):
+                return .string(program.lexicons[Int(lexicon)].entries[Int(entry)].value)
+            case let .span(index):
+                return spans.spans[Int(index)].attribute("value") ?? .string(document.text(ofTokens: range))
+            case .none:
+                if let number = NumberValue.combine(document.tokens[range]) { return .number(number) }
+                return .string(document.text(ofTokens: range))
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// Runs a program's phases over a document and returns the spans they make.
+/// Holds per-search scratch space: give each worker thread its own.
+public final class Matcher {
+    public let program: Program
+    private let vm: PikeVM
+
+    public init(program: Program) {
+        self.program = program
+        vm = PikeVM(program: program)
+    }
+
+    /// All spans of all phases, internal types included, in phase order.
+    public func spans(in document: Document) -> [Span] {
+        var index = SpanIndex(typeCount: max(1, program.types.count))
+        for phase in program.phases where !phase.ruleStarts.isEmpty {
+            let candidates = vm.candidates(phase: phase, tokens: document.tokens, spans: index)
+            let kept = ConflictResolver.resolve(candidates, rules: program.rules, tokenCount: document.tokens.count)
+            let evaluator = AttributeEvaluator(program: program, document: document, spans: index)
+            var made: [Span] = []
+            for item in kept {
+                let rule = program.rules[item.candidate.rule]
+                made.append(Span(type: rule.output.type, tokens: item.reported,
+                                 attributes: evaluator.attributes(of: rule.output, candidate: item.candidate),
+                                 rule: item.candidate.rule))
+            }
+            for span in made { index.add(span) }
+        }
+        return index.spans
+    }
+}

@@ -1,0 +1,34 @@
+/// A document: its text, tokens with code-point offsets, and sentences.
+public struct Document: Sendable {
+    public let id: String
+    public let text: String
+    public let tokens: [Token]
+    /// Token index ranges of the sentences, in order.
+    public let sentences: [Range<Int>]
+    /// The text as code points, for slicing by code-point offsets.
+    let scalars: [Unicode.Scalar]
+
+    init(id: String, text: String, scalars: [Unicode.Scalar], tokens: [Token], sentences: [Range<Int>]) {
+        self.id = id
+        self.text = text
+        self.scalars = scalars
+        self.tokens = tokens
+        self.sentences = sentences
+    }
+
+    /// Number of code points in the text.
+    public var length: Int { scalars.count }
+
+    /// The text between two code-point offsets, end exclusive.
+    public func slice(_ start: Int, _ end: Int) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
+        return String(view)
+    }
+
+    /// The text covered by tokens `range` (from the first's start to the last's end).
+    public func text(ofTokens range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        return slice(tokens[range.lowerBound].start, tokens[range.upperBound - 1].end)
+    }
+}

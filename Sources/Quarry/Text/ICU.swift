@@ -1,0 +1,104 @@
+// Swift wrappers over the CICU shim: boundary iteration, transliteration,
+// scripts and confusable skeletons. Nothing else in Quarry calls CICU.
+import CICU
+
+/// Boundary analysis of UTF-16 text by ICU's break iterators.
+enum ICUBreaks {
+    /// A boundary and, for word breaks, ICU's rule status of the segment ending there.
+    struct Boundary {
+        var offset: Int
+        var status: Int32
+    }
+
+    static func words(in text: [UInt16]) -> [Boundary] { boundaries(CICU_BREAK_WORD, text) }
+    static func sentences(in text: [UInt16]) -> [Boundary] { boundaries(CICU_BREAK_SENTENCE, text) }
+
+    private static func boundaries(_ kind: cicu_break_kind, _ text: [UInt16]) -> [Boundary] {
+        if text.isEmpty { return [Boundary(offset: 0, status: 0)] }
+        var capacity = Int32(text.count / 3 + 16)
+        while true {
+            var bounds = [Int32](repeating: 0, count: Int(capacity))
+            var statuses = [Int32](repeating: 0, count: Int(capacity))
+            let count = text.withUnsafeBufferPointer { buffer in
+                cicu_breaks(kind, buffer.baseAddress, Int32(buffer.count), &bounds, &statuses, capacity)
+            }
+            if count < 0 { return [Boundary(offset: 0, status: 0), Boundary(offset: text.count, status: 0)] }
+            if count <= capacity {
+                return (0..<Int(count)).map { Boundary(offset: Int(bounds[$0]), status: statuses[$0]) }
+            }
+            capacity = count
+        }
+    }
+}
+
+/// ICU's rule-status ranges for word segments (ubrk.h, UWordBreak).
+enum WordBreakStatus {
+    static func isNone(_ status: Int32) -> Bool { status < 100 }
+}
+
+/// A compiled ICU transliterator. Not thread-safe: give each worker its own.
+final class Transliterator {
+    private let handle: OpaquePointer
+
+    init(id: String) throws {
+        var error = [CChar](repeating: 0, count: 256)
+        guard let handle = cicu_transliterator_open(id, &error, 256) else {
+            throw TextError.transliterator(id: id, reason: String(cString: error))
+        }
+        self.handle = handle
+    }
+
+    deinit { cicu_transliterator_close(handle) }
+
+    func apply(_ text: String) -> String {
+        var units = Array(text.utf16)
+        var capacity = units.count * 4 + 16
+        while true {
+            var buffer = units + [UInt16](repeating: 0, count: capacity - units.count)
+            let result = cicu_transliterate(handle, &buffer, Int32(units.count), Int32(capacity))
+            if result >= 0 {
+                return String(decoding: buffer[0..<Int(result)], as: UTF16.self)
+            }
+            capacity = Int(-result) + 16
+            units = Array(text.utf16)
+        }
+    }
+}
+
+/// The writing systems that Quarry tells apart.
+public enum Script: String, Sendable {
+    case common, latin, cyrillic, greek, other, mixed
+
+    static func of(_ scalar: Unicode.Scalar) -> Script {
+        if scalar.isASCII {
+            let v = scalar.value
+            return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) ? .latin : .common
+        }
+        switch cicu_script_of(Int32(bitPattern: scalar.value)) {
+        case CICU_SCRIPT_LATIN: return .latin
+        case CICU_SCRIPT_CYRILLIC: return .cyrillic
+        case CICU_SCRIPT_GREEK: return .greek
+        case CICU_SCRIPT_COMMON: return .common
+        default: return .other
+        }
+    }
+}
+
+/// UTS #39 confusable skeleton of one scalar, e.g. Cyrillic "С" gives Latin "C".
+func confusableSkeleton(of scalar: Unicode.Scalar) -> String? {
+    var out = [UInt16](repeating: 0, count: 16)
+    let length = cicu_skeleton(Int32(bitPattern: scalar.value), &out, 16)
+    guard length > 0 else { return nil }
+    return String(decoding: out[0..<Int(length)], as: UTF16.self)
+}
+
+/// Errors of the text layer.
+public enum TextError: Error, CustomStringConvertible {
+    case transliterator(id: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .transliterator(id, reason): return "cannot open transliterator \(id): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,96 @@
+/// Turns text into a `Document`: tokens from ICU's word break iterator,
+/// sentences from its sentence iterator, each token with its features.
+///
+/// Tokens are ICU's word-break segments that are not white space. Two
+/// adjustments follow English news conventions: a possessive `'s` or `’s` is
+/// split from its word (`Russia’s` gives `Russia` and `’s`), and punctuation
+/// segments are single tokens. ICU splits hyphenated words and designations at
+/// the hyphen, so `S-200` is the three tokens `S`, `-`, `200`; a rule literal
+/// or lexicon entry written `"S-200"` is tokenized the same way and matches
+/// that token sequence.
+///
+/// Not thread-safe (it owns a fold-key cache): each worker owns a `Tokenizer`.
+public final class Tokenizer {
+    public let folder: Folder
+
+    public init() throws {
+        folder = try Folder()
+    }
+
+    public func document(id: String, text: String) -> Document {
+        let scalars = Array(text.unicodeScalars)
+        let utf16 = Array(text.utf16)
+        // Code-point index of every UTF-16 offset (and of the end).
+        var scalarIndex = [Int32](repeating: 0, count: utf16.count + 1)
+        var unit = 0
+        for (index, scalar) in scalars.enumerated() {
+            let width = scalar.value > 0xFFFF ? 2 : 1
+            for k in 0..<width { scalarIndex[unit + k] = Int32(index) }
+            unit += width
+        }
+        scalarIndex[utf16.count] = Int32(scalars.count)
+
+        let sentenceStarts = ICUBreaks.sentences(in: utf16).map { Int(scalarIndex[$0.offset]) }
+        var tokens: [Token] = []
+        tokens.reserveCapacity(utf16.count / 5)
+        var sentence = 0
+        var sentenceRanges: [Range<Int>] = []
+        var sentenceFirstToken = 0
+        let boundaries = ICUBreaks.words(in: utf16)
+        var previousEnd = 0
+        for i in 1..<max(1, boundaries.count) {
+            let start = Int(scalarIndex[boundaries[i - 1].offset])
+            let end = Int(scalarIndex[boundaries[i].offset])
+            if start >= end { continue }
+            if scalars[start].properties.isWhitespace { continue }
+            while sentence + 1 < sentenceStarts.count - 1, sentenceStarts[sentence + 1] <= start {
+                sentenceRanges.append(sentenceFirstToken..<tokens.count)
+                sentenceFirstToken = tokens.count
+                sentence += 1
+            }
+            for (pieceStart, pieceEnd) in pieces(scalars, start, end) {
+                var token = makeToken(scalars, pieceStart, pieceEnd, spaceBefore: pieceStart > previousEnd, sentence: sentence)
+                token.isSentenceStart = tokens.count == sentenceFirstToken
+                tokens.append(token)
+                previousEnd = pieceEnd
+            }
+        }
+        sentenceRanges.append(sentenceFirstToken..<tokens.count)
+        return Document(id: id, text: text, scalars: scalars, tokens: tokens, sentences: sentenceRanges)
+    }
+
+    /// Splits a possessive `'s` off a word segment.
+    private func pieces(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> [(Int, Int)] {
+        if end - start >= 3 {
+            let apostrophe = scalars[end - 2]
+            let s = scalars[end - 1]
+            if (apostrophe == "'" || apostrophe == "\u{2019}") && (s == "s" || s == "S") {
+                return [(start, end - 2), (end - 2, end)]
+            }
+        }
+        return [(start, end)]
+    }
+
+    private func makeToken(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, spaceBefore: Bool, sentence: Int) -> Token {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        let surface = String(view)
+        var script: Script?
+        var isWord = false
+        for scalar in view {
+            let properties = scalar.properties
+            guard properties.isAlphabetic || properties.numericType != nil else { continue }
+            isWord = true
+            guard properties.isAlphabetic else { continue }
+            let own = Script.of(scalar)
+            if own == .common { continue }
+            if script == nil { script = own } else if script != own { script = .mixed }
+        }
+        let foldKey = folder.key(surface)
+        return Token(
+            start: start, end: end, surface: surface, foldKey: foldKey,
+            shape: WordShape.of(surface), script: script ?? .common,
+            numericValue: NumberValue.ofToken(foldKey: foldKey),
+            isWord: isWord, spaceBefore: spaceBefore, sentence: sentence, isSentenceStart: false)
+    }
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct QuarryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quarry",
+        abstract: "Rule-based information extraction.",
+        subcommands: [Extract.self, TestExamples.self])
+}
