@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(
             name: "QuarryTests",
             dependencies: ["Quarry"],
-            resources: [.copy("Fixtures")],
+            exclude: ["Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
     ]

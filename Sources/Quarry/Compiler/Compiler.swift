@@ -264,6 +264,7 @@ public struct Compiler {
             let index = try capture(name, at)
             switch member {
             case "text": return .capture(index, member: .text)
+            case "fold": return .capture(index, member: .fold)
             case "value": return .capture(index, member: .value)
             default: return .capture(index, member: .attribute(member))
             }

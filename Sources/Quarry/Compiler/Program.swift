@@ -90,6 +90,8 @@ enum CaptureMember: Sendable {
     /// `x` alone: the canonical value of a lexicon entry or span, else the value or text.
     case value
     case text
+    /// The fold keys of the captured tokens, joined by spaces.
+    case fold
     case attribute(String)
 }
 

@@ -26,6 +26,7 @@ struct AttributeEvaluator {
             switch member {
             case .value: return .tokens(capture.range, capture.payload)
             case .text: return .constant(.string(document.text(ofTokens: capture.range)))
+            case .fold: return .constant(.string(document.tokens[capture.range].map(\.foldKey).joined(separator: " ")))
             case let .attribute(name):
                 switch capture.payload {
                 case let .lexiconEntry(lexicon, entry):

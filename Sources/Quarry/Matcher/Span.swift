@@ -18,7 +18,7 @@ struct Capture {
     var end: Int32 = -1
     var payload: Payload = .none
 
-    var isBound: Bool { start >= 0 && end >= start }
+    var isBound: Bool { start >= 0 && end > start }
     var range: Range<Int> { Int(start)..<Int(end) }
 
     enum Payload {

@@ -1,0 +1,127 @@
+import XCTest
+@testable import Quarry
+
+final class MatcherTests: XCTestCase {
+    func testLiteralsAreFoldedAndMultiToken() throws {
+        XCTAssertEqual(try extract("rule r \"S-200\" => W", "an С-200 and s-200"), ["W[С-200]", "W[s-200]"])
+        XCTAssertEqual(try extract("rule r \"kiev\" => L", "KIEV Kiev Київ"), ["L[KIEV]", "L[Kiev]"])
+    }
+
+    func testAlternationOptionalAndRepetition() throws {
+        let rules = "rule r \"a\" (\"b\" | \"c\")? \"d\"{1,2} => X"
+        XCTAssertEqual(try extract(rules, "a b d d d a d a c"), ["X[a b d d]", "X[a d]"])
+    }
+
+    func testLeftmostLongest() throws {
+        XCTAssertEqual(try extract("rule r \"a\"+ => X", "a a a b a"), ["X[a a a]", "X[a]"])
+    }
+
+    func testTokenPredicates() throws {
+        let rules = """
+            rule cap [cap & !sentence_start] => Cap
+            rule num [number & value>=100] => Big
+            rule shape "x" "-" [shape="ddd"] => Shape
+            rule cyr [script=cyrillic] => Cyr
+            rule re /[a-z]+ed/ => Past
+            rule len [lower & length<3] => Short
+            """
+        XCTAssertEqual(try extract(rules, "The Crew killed 120 in київ ok X-200"),
+                       ["Cap[Crew]", "Past[killed]", "Big[120]", "Short[in]", "Cyr[київ]", "Short[ok]", "Shape[X-200]"])
+    }
+
+    func testRegexMustMatchWholeToken() throws {
+        XCTAssertEqual(try extract("rule r /kill/ => X", "killed kill"), ["X[kill]"])
+        XCTAssertEqual(try extract("rule r /KILL/i => X", "Kill"), ["X[Kill]"])
+    }
+
+    func testLexiconWithMultiTokenEntriesAndAttributes() throws {
+        let rules = """
+            lexicon W = { "Storm Shadow" => "Storm Shadow" (category: missile), "Storm" => storm (category: weather) }
+            rule w x:W => Weapon(name: x, category: x.category)
+            """
+        XCTAssertEqual(try extract(rules, "a storm shadow hit; a Storm came"),
+                       ["Weapon[storm shadow]{name=Storm Shadow,category=missile}", "Weapon[Storm]{name=storm,category=weather}"])
+    }
+
+    func testLexiconAsSingleTokenPredicate() throws {
+        let rules = "lexicon L = { \"drone\", \"drones\" }\nrule r [L] => X"
+        XCTAssertEqual(try extract(rules, "two drones"), ["X[drones]"])
+    }
+
+    func testNamedPatternsAndCapturesWithNumberValues() throws {
+        let rules = """
+            pattern Count = [number] ("-" [number])?
+            rule r n:Count "killed" => Casualty(count: n.value, words: n.text)
+            """
+        XCTAssertEqual(try extract(rules, "twenty-one killed"), ["Casualty[twenty-one killed]{count=21,words=twenty-one}"])
+    }
+
+    func testPhasesLetLaterRulesMatchEarlierSpans() throws {
+        let rules = """
+            phase numbers
+            internal Number
+            rule number n:([number]+ | "a" "dozen") => Number(value: n.value)
+            phase events
+            rule casualty n:Number "killed" => Casualty(count: n.value)
+            """
+        XCTAssertEqual(try extract(rules, "a dozen killed, two hundred killed"),
+                       ["Casualty[a dozen killed]{count=12}", "Casualty[two hundred killed]{count=200}"])
+    }
+
+    func testReportedCaptureAndConstants() throws {
+        let rules = "rule r \"the\" x:[cap] \"regime\" => Location(name: x, kind: government) at x"
+        XCTAssertEqual(try extract(rules, "the Kyiv regime"), ["Location[Kyiv]{name=Kyiv,kind=government}"])
+    }
+
+    func testUnmatchedOptionalCaptureOmitsAttribute() throws {
+        let rules = "rule r a:\"big\"? \"boom\" => X(size: a.text, fixed: 1)"
+        XCTAssertEqual(try extract(rules, "boom big boom"), ["X[boom]{fixed=1}", "X[big boom]{size=big,fixed=1}"])
+    }
+
+    func testConflictsPriorityThenLengthThenRuleOrder() throws {
+        let longer = "rule short \"a\" => S\nrule long \"a\" \"b\" => L"
+        XCTAssertEqual(try extract(longer, "a b"), ["L[a b]"])
+        let prioritized = "rule short priority 5 \"a\" => S\nrule long \"a\" \"b\" => L"
+        XCTAssertEqual(try extract(prioritized, "a b"), ["S[a]"])
+        let tie = "rule first \"a\" => First\nrule second \"a\" => Second"
+        XCTAssertEqual(try extract(tie, "a"), ["First[a]"])
+    }
+
+    func testDifferentPhasesDoNotCompete() throws {
+        let rules = "phase p1\nrule a \"a\" => A\nphase p2\nrule ab \"a\" \"b\" => AB"
+        XCTAssertEqual(try extract(rules, "a b"), ["A[a]", "AB[a b]"])
+    }
+
+    func testPreviousAndFullest() throws {
+        let rules = """
+            phase people
+            internal Person
+            rule person p:([cap] [cap]) => Person at p
+            rule surname "," s:[cap] "said" => Person at s
+            phase quotes
+            rule said q:"yes" "," he:"he" "said" => Quote(speaker: fullest(previous(Person), Person)) at q
+            """
+        XCTAssertEqual(try extract(rules, "Vasily Golubev spoke . Later , Golubev said . yes , he said"),
+                       ["Quote[yes]{speaker=Vasily Golubev}"])
+    }
+
+    func testFirstAndLower() throws {
+        let rules = "rule r h:(\"Killed\" | \"dead\")? \"x\" => X(v: first(lower(h.text), none))"
+        XCTAssertEqual(try extract(rules, "Killed x x"), ["X[Killed x]{v=killed}", "X[x]{v=none}"])
+    }
+
+    func testPathologicalRuleOnLongInputStaysLinear() throws {
+        // ("a"*)* "b" backtracks exponentially in a backtracking engine.
+        let program = try compile("rule r (\"a\"*)* \"b\" => X")
+        let extractor = try Extractor(program: program)
+        let text = String(repeating: "a ", count: 100_000) + "b"
+        let records = extractor.extract(id: "t", text: text)
+        XCTAssertEqual(records.count, 1)
+        XCTAssertEqual(records[0].start, 0)
+        XCTAssertEqual(records[0].end, text.count)
+    }
+
+    func testEmptyMatchesAreNotReported() throws {
+        XCTAssertEqual(try extract("rule r \"a\"* => X", "b b"), [])
+    }
+}

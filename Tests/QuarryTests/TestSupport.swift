@@ -1,0 +1,38 @@
+import Foundation
+import XCTest
+@testable import Quarry
+
+/// The folder of test fixtures (rule files, lexicons, texts).
+let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+/// The package root.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Compiles rule text, failing the test with the diagnostics when it does not compile.
+func compile(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Program {
+    switch Compiler.compile(text: text) {
+    case let .success(program): return program
+    case let .failure(list):
+        XCTFail("rules did not compile:\n\(list)", file: file, line: line)
+        throw list
+    }
+}
+
+/// The diagnostics of rule text that must not compile.
+func diagnostics(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
+    switch Compiler.compile(text: text) {
+    case .success:
+        XCTFail("rules compiled but should not", file: file, line: line)
+        return []
+    case let .failure(list): return list.diagnostics
+    }
+}
+
+/// Records of `text` under `rules`, as (type, text, attributes) triples rendered for comparison.
+func extract(_ rules: String, _ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
+    let extractor = try Extractor(program: try compile(rules, file: file, line: line))
+    return extractor.extract(id: "t", text: text).map { record in
+        let attributes = record.attributes.map { "\($0.0)=\($0.1)" }.joined(separator: ",")
+        return "\(record.type)[\(record.text)]" + (attributes.isEmpty ? "" : "{\(attributes)}")
+    }
+}

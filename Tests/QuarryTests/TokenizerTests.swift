@@ -1,0 +1,86 @@
+import XCTest
+@testable import Quarry
+
+final class TokenizerTests: XCTestCase {
+    var tokenizer: Tokenizer!
+
+    override func setUpWithError() throws { tokenizer = try Tokenizer() }
+
+    func tokens(_ text: String) -> [Token] { tokenizer.document(id: "t", text: text).tokens }
+
+    func testKyivSpellingsFoldToKeysThatOneEntryCanList() {
+        let keys = tokens("Київ Киев Kiev KYIV Kyiv").map(\.foldKey)
+        XCTAssertEqual(keys, ["kiiv", "kiev", "kiev", "kyiv", "kyiv"])
+    }
+
+    func testCyrillicEsInDesignationFoldsLikeLatin() {
+        XCTAssertEqual(tokens("С-200").map(\.foldKey), tokens("S-200").map(\.foldKey))
+        XCTAssertEqual(tokens("S-200").map(\.foldKey), ["s", "-", "200"])
+    }
+
+    func testMixedScriptLookAlikesMapToLatin() {
+        // A Cyrillic Es and a Cyrillic o inside a Latin word.
+        XCTAssertEqual(tokens("\u{0421}ruise m\u{043E}de").map(\.foldKey), ["cruise", "mode"])
+    }
+
+    func testDiacriticsAndCaseAreFolded() {
+        XCTAssertEqual(tokens("Dnipró ZAPORIZHZHIA").map(\.foldKey), ["dnipro", "zaporizhzhia"])
+    }
+
+    func testOffsetsAreCodePoints() {
+        let text = "😀 Київ 14"
+        let document = tokenizer.document(id: "t", text: text)
+        XCTAssertEqual(document.tokens.map(\.surface), ["😀", "Київ", "14"])
+        XCTAssertEqual(document.tokens[1].start, 2)
+        XCTAssertEqual(document.tokens[1].end, 6)
+        XCTAssertEqual(document.slice(7, 9), "14")
+    }
+
+    func testPossessiveIsSplit() {
+        XCTAssertEqual(tokens("Russia’s Ukraine's").map(\.surface), ["Russia", "’s", "Ukraine", "'s"])
+        XCTAssertEqual(tokens("Russia’s").map(\.foldKey), ["russia", "'s"])
+    }
+
+    func testShapesScriptsAndSpacing() {
+        let t = tokens("Shahed-136 Таганрог")
+        XCTAssertEqual(t.map(\.shape), ["Xxxxx", "-", "ddd", "Xxxxx"])
+        XCTAssertEqual(t[0].script, .latin)
+        XCTAssertEqual(t[3].script, .cyrillic)
+        XCTAssertEqual(t.map(\.spaceBefore), [false, false, false, true])
+    }
+
+    func testNumberValuesOfSingleTokens() {
+        let t = tokens("1,200 3.5 fourteen Twenty dozen hundreds 1979")
+        XCTAssertEqual(t.map(\.numericValue), [1200, 3.5, 14, 20, 12, 100, 1979])
+        XCTAssertNil(tokens("people").first?.numericValue)
+    }
+
+    func testNumberValuesOfSequences() {
+        func value(_ text: String) -> Double? { NumberValue.combine(tokens(text)[...]) }
+        XCTAssertEqual(value("twenty-one"), 21)
+        XCTAssertEqual(value("a dozen"), 12)
+        XCTAssertEqual(value("two hundred"), 200)
+        XCTAssertEqual(value("1.5 million"), 1_500_000)
+        XCTAssertEqual(value("1 200"), 1200)
+        XCTAssertEqual(value("three thousand four hundred and five"), 3405)
+        XCTAssertNil(value("several"))
+    }
+
+    func testSentences() {
+        let document = tokenizer.document(id: "t", text: "One was killed. Two were injured.")
+        XCTAssertEqual(document.sentences.count, 2)
+        XCTAssertEqual(document.tokens[document.sentences[1].lowerBound].surface, "Two")
+        XCTAssertTrue(document.tokens[4].isSentenceStart)
+    }
+
+    func testFoldKeysAreCachedPerSurface() throws {
+        let folder = try Folder()
+        XCTAssertEqual(folder.key("Київ"), "kiiv")
+        XCTAssertEqual(folder.key("Київ"), "kiiv")
+    }
+
+    func testEmptyText() {
+        let document = tokenizer.document(id: "t", text: "")
+        XCTAssertTrue(document.tokens.isEmpty)
+    }
+}
