@@ -125,3 +125,26 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(try extract("rule r \"a\"* => X", "b b"), [])
     }
 }
+
+final class LexiconEndingTests: XCTestCase {
+    let rules = """
+        lexicon Endings = { "е", "ской", "а" }
+        lexicon Places = { "Таганрог" => Taganrog, "Белгород" => Belgorod, "Ростов-на-Дону" => "Rostov-on-Don" } with endings Endings
+        rule place p:Places => Location(name: p)
+        """
+
+    func testInflectedCyrillicFormsMatch() throws {
+        XCTAssertEqual(try extract(rules, "в Таганроге и Белгородской области, Таганрог"),
+                       ["Location[Таганроге]{name=Taganrog}", "Location[Белгородской]{name=Belgorod}", "Location[Таганрог]{name=Taganrog}"])
+    }
+
+    func testEndingsNeedALongEnoughStemAndTheirOwnScript() throws {
+        // Latin tokens are not inflected by Cyrillic endings.
+        XCTAssertEqual(try extract(rules, "Taganroge Таганрогский"), [])
+    }
+
+    func testUnknownEndingsLexicon() {
+        XCTAssertEqual(diagnostics("lexicon P = { \"a\" } with endings Nope\nrule r P => X").first?.message,
+                       "unknown lexicon of endings 'Nope' (declare it before P)")
+    }
+}

@@ -12,6 +12,7 @@ public struct Compiler {
     private var patterns: [String: (PatternNode, SourceLocation)] = [:]
     private var lexiconIndexByName: [String: Int] = [:]
     private var lexicons: [Lexicon] = []
+    private var lexiconPhrases: [[String]] = []
     private var internalTypes = Set<String>()
     private var typeIndexByName: [String: Int] = [:]
     private var types: [SpanType] = []
@@ -160,8 +161,19 @@ public struct Compiler {
             for (key, value) in entry.attributes { attributes[key] = value }
             lexicon.add(keys: keys, value: entry.value, attributes: attributes)
         }
+        if let endingsName = declaration.endings {
+            guard let endingsIndex = lexiconIndexByName[endingsName] else {
+                report(error("unknown lexicon of endings '\(endingsName)' (declare it before \(declaration.name))", at: declaration.location))
+                return
+            }
+            // Endings apply to tokens written in the script of the endings themselves.
+            let phrases = lexiconPhrases[endingsIndex]
+            let script = phrases.lazy.flatMap(\.unicodeScalars).first { $0.properties.isAlphabetic }.map(Script.of) ?? .common
+            lexicon.setEndings(phrases.map { foldKeys($0).joined() }, script: script)
+        }
         lexiconIndexByName[declaration.name] = lexicons.count
         lexicons.append(lexicon)
+        lexiconPhrases.append(entries.map(\.phrase))
     }
 
     // MARK: - Phases and rules

@@ -16,8 +16,19 @@ final class Lexicon {
     let name: String
     private(set) var entries: [Entry] = []
     let root = Node()
+    /// Fold keys of endings that may follow a token inside the same token
+    /// (`Таганрог` + `е`), longest first; they apply only to tokens in `endingScript`.
+    private(set) var endings: [String] = []
+    private(set) var endingScript: Script = .common
+    /// A stem left after removing an ending keeps at least this many characters.
+    static let minimumStem = 3
 
     init(name: String) { self.name = name }
+
+    func setEndings(_ keys: [String], script: Script) {
+        endings = Array(Set(keys)).sorted { ($0.count, $0) > ($1.count, $1) }
+        endingScript = script
+    }
 
     /// Adds an entry under the fold keys of its phrase's tokens. The first
     /// entry for a key sequence wins; returns false for a later duplicate.
@@ -43,13 +54,28 @@ final class Lexicon {
     /// Every entry that starts at token `start`, longest first, as (end, entry).
     func matches(in tokens: [Token], at start: Int) -> [(end: Int, entry: Int)] {
         var found: [(end: Int, entry: Int)] = []
-        var node = root
-        var position = start
-        while position < tokens.count, let child = node.children[tokens[position].foldKey] {
-            node = child
-            position += 1
-            if let entry = node.entry { found.append((position, entry)) }
+        walk(root, tokens, start, &found)
+        if found.count > 1 {
+            // Longest first; for one end, the entry found first (exact before inflected).
+            var seen = Set<Int>()
+            found = found.sorted { $0.end > $1.end }.filter { seen.insert($0.end).inserted }
         }
-        return found.reversed()
+        return found
+    }
+
+    private func walk(_ node: Node, _ tokens: [Token], _ position: Int, _ found: inout [(end: Int, entry: Int)]) {
+        guard position < tokens.count else { return }
+        let token = tokens[position]
+        if let child = node.children[token.foldKey] {
+            if let entry = child.entry { found.append((position + 1, entry)) }
+            walk(child, tokens, position + 1, &found)
+        }
+        guard !endings.isEmpty, token.script == endingScript else { return }
+        for ending in endings where token.foldKey.count - ending.count >= Lexicon.minimumStem && token.foldKey.hasSuffix(ending) {
+            let stem = String(token.foldKey.dropLast(ending.count))
+            guard let child = node.children[stem] else { continue }
+            if let entry = child.entry { found.append((position + 1, entry)) }
+            walk(child, tokens, position + 1, &found)
+        }
     }
 }

@@ -122,7 +122,8 @@ public struct Parser {
         let name = try identifier("a lexicon name")
         if isKeyword("from") {
             advance()
-            return LexiconDeclaration(name: name, source: .file(try string("a file name in quotes")), location: start)
+            let path = try string("a file name in quotes")
+            return LexiconDeclaration(name: name, source: .file(path), endings: try parseEndings(), location: start)
         }
         try expect("=", "or 'from' after the lexicon name")
         try expect("{", "to open the lexicon's entries")
@@ -149,7 +150,15 @@ public struct Parser {
             }
         }
         advance()
-        return LexiconDeclaration(name: name, source: .inline(entries), location: start)
+        return LexiconDeclaration(name: name, source: .inline(entries), endings: try parseEndings(), location: start)
+    }
+
+    private mutating func parseEndings() throws -> String? {
+        guard isKeyword("with") else { return nil }
+        advance()
+        guard isKeyword("endings") else { throw failure("expected 'endings' after 'with', found \(describe(current))") }
+        advance()
+        return try identifier("the name of a lexicon of endings")
     }
 
     /// A constant value: a word, a string or a number.

@@ -18,6 +18,9 @@ public enum Statement: Sendable {
 public struct LexiconDeclaration: Sendable {
     public var name: String
     public var source: Source
+    /// `with endings Other`: entries also match when their last token is
+    /// followed, inside the same token, by one of Other's entries.
+    public var endings: String?
     public var location: SourceLocation
 
     public enum Source: Sendable {
