@@ -148,3 +148,14 @@ final class LexiconEndingTests: XCTestCase {
                        "unknown lexicon of endings 'Nope' (declare it before P)")
     }
 }
+
+final class LexiconCapitalsTests: XCTestCase {
+    func testCapitalizedEntriesNeedCapitalizedTokens() throws {
+        let rules = """
+            lexicon Places = { "Mir", "Rostov-on-Don", "Bor" } with capitals
+            rule place p:Places => Location(name: p)
+            """
+        XCTAssertEqual(try extract(rules, "mir Mir ROSTOV-on-Don rostov-on-don bor"),
+                       ["Location[Mir]{name=Mir}", "Location[ROSTOV-on-Don]{name=Rostov-on-Don}"])
+    }
+}

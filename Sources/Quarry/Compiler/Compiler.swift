@@ -152,14 +152,16 @@ public struct Compiler {
         case .file: entries = source.lexiconFiles[declaration.name] ?? []
         }
         for entry in entries {
-            let keys = foldKeys(entry.phrase)
+            let tokens = tokenizer.document(id: "", text: entry.phrase).tokens
+            let keys = tokens.map(\.foldKey)
             if keys.isEmpty {
                 report(error("lexicon entry \"\(entry.phrase)\" has no tokens", at: entry.location))
                 continue
             }
             var attributes: [String: String] = [:]
             for (key, value) in entry.attributes { attributes[key] = value }
-            lexicon.add(keys: keys, value: entry.value, attributes: attributes)
+            lexicon.add(keys: keys, capitalized: declaration.requiresCapitals ? tokens.map(\.isCapitalized) : nil,
+                        value: entry.value, attributes: attributes)
         }
         if let endingsName = declaration.endings {
             guard let endingsIndex = lexiconIndexByName[endingsName] else {

@@ -11,6 +11,9 @@ final class Lexicon {
     final class Node {
         var children: [String: Node] = [:]
         var entry: Int?
+        /// Set when every entry through this edge wrote its token capitalized
+        /// and the lexicon requires capitals.
+        var requiresCapital = true
     }
 
     let name: String
@@ -33,15 +36,17 @@ final class Lexicon {
     /// Adds an entry under the fold keys of its phrase's tokens. The first
     /// entry for a key sequence wins; returns false for a later duplicate.
     @discardableResult
-    func add(keys: [String], value: String, attributes: [String: String]) -> Bool {
+    func add(keys: [String], capitalized: [Bool]? = nil, value: String, attributes: [String: String]) -> Bool {
         guard !keys.isEmpty else { return false }
         var node = root
-        for key in keys {
-            if let child = node.children[key] { node = child } else {
-                let child = Node()
+        for (index, key) in keys.enumerated() {
+            let child: Node
+            if let existing = node.children[key] { child = existing } else {
+                child = Node()
                 node.children[key] = child
-                node = child
             }
+            child.requiresCapital = child.requiresCapital && (capitalized?[index] ?? false)
+            node = child
         }
         guard node.entry == nil else { return false }
         node.entry = entries.count
@@ -49,7 +54,10 @@ final class Lexicon {
         return true
     }
 
-    func containsSingleToken(_ key: String) -> Bool { root.children[key]?.entry != nil }
+    func containsSingleToken(_ token: Token) -> Bool {
+        guard let child = root.children[token.foldKey], child.entry != nil else { return false }
+        return !child.requiresCapital || token.isCapitalized
+    }
 
     /// Every entry that starts at token `start`, longest first, as (end, entry).
     func matches(in tokens: [Token], at start: Int) -> [(end: Int, entry: Int)] {
@@ -66,14 +74,14 @@ final class Lexicon {
     private func walk(_ node: Node, _ tokens: [Token], _ position: Int, _ found: inout [(end: Int, entry: Int)]) {
         guard position < tokens.count else { return }
         let token = tokens[position]
-        if let child = node.children[token.foldKey] {
+        if let child = node.children[token.foldKey], !child.requiresCapital || token.isCapitalized {
             if let entry = child.entry { found.append((position + 1, entry)) }
             walk(child, tokens, position + 1, &found)
         }
         guard !endings.isEmpty, token.script == endingScript else { return }
         for ending in endings where token.foldKey.count - ending.count >= Lexicon.minimumStem && token.foldKey.hasSuffix(ending) {
             let stem = String(token.foldKey.dropLast(ending.count))
-            guard let child = node.children[stem] else { continue }
+            guard let child = node.children[stem], !child.requiresCapital || token.isCapitalized else { continue }
             if let entry = child.entry { found.append((position + 1, entry)) }
             walk(child, tokens, position + 1, &found)
         }

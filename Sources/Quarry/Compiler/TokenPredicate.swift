@@ -22,7 +22,7 @@ indirect enum TokenPredicate {
             let range = NSRange(location: 0, length: token.surface.utf16.count)
             return expression.firstMatch(in: token.surface, options: [.anchored], range: range)?.range == range
         case let .builtin(builtin): return builtin.matches(token)
-        case let .lexiconMember(index): return lexicons[index].containsSingleToken(token.foldKey)
+        case let .lexiconMember(index): return lexicons[index].containsSingleToken(token)
         case let .shape(shape): return token.shape == shape
         case let .script(script): return token.script == script
         case let .numeric(feature, op, value):

@@ -123,7 +123,7 @@ public struct Parser {
         if isKeyword("from") {
             advance()
             let path = try string("a file name in quotes")
-            return LexiconDeclaration(name: name, source: .file(path), endings: try parseEndings(), location: start)
+            return try parseLexiconOptions(LexiconDeclaration(name: name, source: .file(path), location: start))
         }
         try expect("=", "or 'from' after the lexicon name")
         try expect("{", "to open the lexicon's entries")
@@ -150,15 +150,25 @@ public struct Parser {
             }
         }
         advance()
-        return LexiconDeclaration(name: name, source: .inline(entries), endings: try parseEndings(), location: start)
+        return try parseLexiconOptions(LexiconDeclaration(name: name, source: .inline(entries), location: start))
     }
 
-    private mutating func parseEndings() throws -> String? {
-        guard isKeyword("with") else { return nil }
-        advance()
-        guard isKeyword("endings") else { throw failure("expected 'endings' after 'with', found \(describe(current))") }
-        advance()
-        return try identifier("the name of a lexicon of endings")
+    /// `with endings Name`, `with capitals`, in any order.
+    private mutating func parseLexiconOptions(_ declaration: LexiconDeclaration) throws -> LexiconDeclaration {
+        var declaration = declaration
+        while isKeyword("with") {
+            advance()
+            if isKeyword("endings") {
+                advance()
+                declaration.endings = try identifier("the name of a lexicon of endings")
+            } else if isKeyword("capitals") {
+                advance()
+                declaration.requiresCapitals = true
+            } else {
+                throw failure("expected 'endings' or 'capitals' after 'with', found \(describe(current))")
+            }
+        }
+        return declaration
     }
 
     /// A constant value: a word, a string or a number.

@@ -21,6 +21,8 @@ public struct LexiconDeclaration: Sendable {
     /// `with endings Other`: entries also match when their last token is
     /// followed, inside the same token, by one of Other's entries.
     public var endings: String?
+    /// `with capitals`: an entry token written with a capital matches only capitalized tokens.
+    public var requiresCapitals = false
     public var location: SourceLocation
 
     public enum Source: Sendable {
