@@ -57,6 +57,8 @@ public struct Compiler {
     }
 
     private mutating func report(_ diagnostic: Diagnostic) {
+        // A named pattern used by many rules would repeat its error once per use.
+        if diagnostics.contains(where: { $0.location == diagnostic.location && $0.message == diagnostic.message }) { return }
         var diagnostic = diagnostic
         if diagnostic.lineText == nil, let location = diagnostic.location {
             diagnostic.lineText = source.files.first { $0.file.path == location.file }?.file.lineText(location.line)

@@ -68,6 +68,9 @@ public struct CompiledRule: Sendable {
     public var location: SourceLocation
     var captureNames: [String]
     var output: CompiledOutput
+
+    /// Index of the type the rule produces, in `Program.types`.
+    public var outputType: Int { output.type }
 }
 
 struct CompiledOutput: Sendable {

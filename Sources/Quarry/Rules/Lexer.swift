@@ -57,7 +57,9 @@ struct Lexer {
         guard let c = current else { return make(.end) }
         if c.isLetter || c == "_" {
             var name = ""
-            while let d = current, d.isLetter || d.isNumber || d == "_" {
+            // A hyphen joins words into one identifier (`S-200`, `Rostov-on-Don`):
+            // the language has no minus operator, so this is never ambiguous.
+            while let d = current, d.isLetter || d.isNumber || d == "_" || (d == "-" && (peek(1).map { $0.isLetter || $0.isNumber } ?? false)) {
                 name.append(d); advance()
             }
             return make(.identifier(name))

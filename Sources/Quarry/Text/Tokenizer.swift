@@ -38,10 +38,20 @@ public final class Tokenizer {
         var sentenceFirstToken = 0
         let boundaries = ICUBreaks.words(in: utf16)
         var previousEnd = 0
-        for i in 1..<max(1, boundaries.count) {
+        var i = 0
+        while i + 1 < boundaries.count {
+            i += 1
             let start = Int(scalarIndex[boundaries[i - 1].offset])
-            let end = Int(scalarIndex[boundaries[i].offset])
+            var end = Int(scalarIndex[boundaries[i].offset])
             if start >= end { continue }
+            // A lone apostrophe followed by "s" is the possessive clitic `'s`.
+            if end == start + 1, scalars[start] == "'" || scalars[start] == "\u{2019}", i + 1 < boundaries.count {
+                let next = Int(scalarIndex[boundaries[i + 1].offset])
+                if next == end + 1, scalars[end] == "s" || scalars[end] == "S" {
+                    end = next
+                    i += 1
+                }
+            }
             if scalars[start].properties.isWhitespace { continue }
             while sentence + 1 < sentenceStarts.count - 1, sentenceStarts[sentence + 1] <= start {
                 sentenceRanges.append(sentenceFirstToken..<tokens.count)
