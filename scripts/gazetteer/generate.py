@@ -59,6 +59,18 @@ def cyrillic_alias_ok(alias):
     return bool(CYRILLIC.match(alias)) and len(alias) >= 4 and alias[0].isupper()
 
 
+def ukrainian_romanization(name):
+    """GeoNames' older romanization to Ukraine's national one, which English
+    Wikipedia titles use: Kup'yans'k → Kupiansk, Zaporizhzhya → Zaporizhzhia."""
+    out = name.replace("'", "").replace("’", "")
+    out = re.sub(r"yy\b", "yi", out)
+    out = re.sub(r"ayi", "ai", out)
+    out = re.sub(r"(?<=[a-z])ya", "ia", out)
+    out = re.sub(r"(?<=[a-z])yu", "iu", out)
+    out = re.sub(r"(?<=[a-z])ye", "ie", out)
+    return out
+
+
 def stems(alias):
     """Stems that endings attach to: Москва → Москв, Київ → Києв, Таганріг → Таганрог."""
     out = []
@@ -140,6 +152,16 @@ def add_cities(gazetteer, cities):
     for city in chosen:
         name, code, population = city["name"], city["countrycode"], city["population"]
         attributes = f"kind=city;country={code}"
+        if code == "UA":
+            modern = ukrainian_romanization(name)
+            if modern != name:
+                gazetteer.add(modern, modern, attributes)
+                gazetteer.add(name, modern, attributes)
+                gazetteer.add(name.replace("'", ""), modern, attributes)
+                name = modern
+        elif "'" in name:
+            gazetteer.add(name.replace("'", ""), name.replace("'", ""), attributes)
+            name = name.replace("'", "")
         famous = population >= 1_000_000 or name in capitals
         if population >= 1_000_000 and code in CORE:
             gazetteer.large.add(name)
@@ -185,6 +207,8 @@ def add_subdivisions(gazetteer, cities):
                             if c["name"].lower().startswith(prefix) and c["population"] >= 100_000),
                            key=lambda c: -c["population"])
             name = towns[0]["name"] if towns else base
+            if code == "UA":
+                name = ukrainian_romanization(name)
             attributes = f"kind=region;country={code}"
             gazetteer.add(base, name, attributes)
             if name != base:
