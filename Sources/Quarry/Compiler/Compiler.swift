@@ -184,9 +184,9 @@ public struct Compiler {
 
     private mutating func compilePhases() -> Program {
         let lexiconIndexByName = self.lexiconIndexByName
-        var predicates = PredicateTable(lexiconIndex: { lexiconIndexByName[$0] }, tokenizeLiteral: { [tokenizer] text in
-            tokenizer.document(id: "", text: text).tokens.map(\.foldKey)
-        })
+        let tokenizer = self.tokenizer
+        let literalKeys: (String) -> [String] = { text in tokenizer.document(id: "", text: text).tokens.map(\.foldKey) }
+        var predicates = PredicateTable(lexiconIndex: { lexiconIndexByName[$0] }, tokenizeLiteral: literalKeys)
         var phases: [Phase] = phaseNames.map { Phase(name: $0, instructions: [], ruleIndexes: [], ruleStarts: []) }
         var rules: [CompiledRule] = []
         for item in ruleItems {
@@ -194,9 +194,7 @@ public struct Compiler {
             var phase = phases[item.phase]
             let resolve = nameResolver(phase: item.phase)
             var compiler = PatternCompiler(instructions: phase.instructions, predicates: predicates, ruleName: declaration.name,
-                                           resolve: resolve, tokenizeLiteral: { [tokenizer] text in
-                                               tokenizer.document(id: "", text: text).tokens.map(\.foldKey)
-                                           })
+                                           resolve: resolve, tokenizeLiteral: literalKeys)
             do {
                 let ruleIndex = rules.count
                 let matchInstruction = try compiler.add(.match(rule: ruleIndex), at: declaration.location)
