@@ -71,6 +71,19 @@ def ukrainian_romanization(name):
     return out
 
 
+def ukrainian_region_stem(alias):
+    """The stem of a Ukrainian region's colloquial name: Харків → Харківщин(а),
+    Суми → Сумщин(а), Дніпропетровськ → Дніпропетровщин(а)."""
+    if " " in alias or "-" in alias or not re.search("[іїєґ]", alias + "і"):
+        return None
+    base = alias
+    if base.endswith("ськ"):
+        base = base[:-3]
+    elif base.endswith(("а", "и", "я")):
+        base = base[:-1]
+    return base + "щин"
+
+
 def stems(alias):
     """Stems that endings attach to: Москва → Москв, Київ → Києв, Таганріг → Таганрог."""
     out = []
@@ -82,6 +95,8 @@ def stems(alias):
         out.append(alias[:-2] + "и" if alias.endswith("ия") else alias[:-2] + "і")
     if alias.endswith("ів"):
         out += [alias[:-2] + "ов", alias[:-2] + "єв"]
+    if alias.endswith("їв"):
+        out += [alias[:-2] + "єв", alias[:-2] + "ев"]
     if alias.endswith("іг"):
         out.append(alias[:-2] + "ог")
     return out
@@ -170,6 +185,10 @@ def add_cities(gazetteer, cities):
         for alias in city["alternatenames"]:
             if code in CORE and cyrillic_alias_ok(alias):
                 gazetteer.add(alias, name, attributes)
+                if code == "UA" and population >= 100_000 and re.search("[іїєґ]", alias):
+                    region = ukrainian_region_stem(alias)
+                    if region:
+                        gazetteer.add(region, name, f"kind=region;country={code}")
                 if population >= 30_000:
                     for stem in stems(alias):
                         gazetteer.add(stem, name, attributes)
