@@ -110,6 +110,14 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(try extract(rules, "Killed x x"), ["X[Killed x]{v=killed}", "X[x]{v=none}"])
     }
 
+    func testNumberTurnsLexiconValuesIntoNumbers() throws {
+        let rules = "lexicon N = { \"три\" => 3 }\nrule r n:N => X(count: number(n), raw: n)"
+        let extractor = try Extractor(program: try compile(rules))
+        let record = try XCTUnwrap(extractor.extract(id: "t", text: "три").first)
+        XCTAssertEqual(record.attribute("count"), .number(3))
+        XCTAssertEqual(record.attribute("raw"), .string("3"))
+    }
+
     func testPathologicalRuleOnLongInputStaysLinear() throws {
         // ("a"*)* "b" backtracks exponentially in a backtracking engine.
         let program = try compile("rule r (\"a\"*)* \"b\" => X")

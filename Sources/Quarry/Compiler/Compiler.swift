@@ -289,8 +289,9 @@ public struct Compiler {
             case ("fullest", 2): return .fullest(try compile(arguments[0]), type: try earlierType(arguments[1], function, at))
             case ("first", 1...): return .first(try arguments.map(compile))
             case ("lower", 1): return .lower(try compile(arguments[0]))
+            case ("number", 1): return .number(try compile(arguments[0]))
             default:
-                throw Diagnostic.error("unknown function \(function) with \(arguments.count) argument(s) (expected previous(Type), fullest(x, Type), first(a, b, …) or lower(x))", at: at)
+                throw Diagnostic.error("unknown function \(function) with \(arguments.count) argument(s) (expected previous(Type), fullest(x, Type), first(a, b, …), lower(x) or number(x))", at: at)
             }
         }
     }

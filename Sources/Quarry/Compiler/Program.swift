@@ -87,6 +87,8 @@ indirect enum Expression: Sendable {
     case fullest(Expression, type: Int)
     case first([Expression])
     case lower(Expression)
+    /// The value as a number, when it spells one (`"3"` gives 3).
+    case number(Expression)
 }
 
 enum CaptureMember: Sendable {

@@ -63,6 +63,10 @@ struct AttributeEvaluator {
                 return value
             }
             return .none
+        case let .number(inner):
+            guard let value = final(evaluate(inner, candidate)) else { return .none }
+            if case let .string(text) = value, let number = Double(text) { return .constant(.number(number)) }
+            return .constant(value)
         case let .lower(inner):
             return final(evaluate(inner, candidate)).map { .constant(.string($0.description.lowercased())) } ?? .none
         }
