@@ -4,7 +4,7 @@ import Quarry
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Score the rules against labeled samples (brat standoff NAME.txt + NAME.ann).")
+        abstract: "Score the rules against labeled samples (brat NAME.txt + NAME.ann, or JSONL gold).")
 
     @OptionGroup var rulesOption: RulesOption
 
@@ -14,73 +14,56 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("min-f1"), help: "Exit 1 when the overall strict F1 is below this.")
     var minimumF1: Double?
 
-    @Flag(help: "List every miss and false hit.")
-    var verbose = false
+    @Option(name: .customLong("write-baseline"), help: "Write the figures and true hits to this JSON file.")
+    var writeBaseline: String?
 
-    @Argument(help: "Directories or .ann files of labeled samples.")
+    @Option(help: "Compare with this baseline; exit 1 when a figure drops or a correct extraction is lost.")
+    var baseline: String?
+
+    @Option(help: "Write JUnit XML (one test case per document) to this file.")
+    var junit: String?
+
+    @Flag(help: "Print only the figures, not every miss and false hit.")
+    var summary = false
+
+    @Argument(help: "Directories or .ann files of brat samples, or .jsonl gold files.")
     var samples: [String]
 
     func run() throws {
+        guard format == "text" || format == "json" else { throw ValidationError("unknown format \(format) (expected text or json)") }
         let program = try rulesOption.compile()
         let report = CheckReport.run(paths: samples, extractor: try Extractor(program: program))
         for diagnostic in report.diagnostics { Console.error(diagnostic.rendered) }
+        let githubActions = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true"
+
         if format == "json" {
             Console.write(CheckRendering.json(report))
         } else {
             Console.write(CheckRendering.table(report))
-            if verbose { Console.write(CheckRendering.errors(report)) }
-            let fired = Set(report.rules.keys)
-            let silent = program.rules.filter { !fired.contains($0.name) && !program.types[$0.outputType].isInternal }.map(\.name)
-            Console.write(CheckRendering.rules(report) + (silent.isEmpty ? "" : "\nrules that never fired: " + silent.joined(separator: ", ")))
+            if !summary { Console.write(CheckRendering.errors(report)) }
+            Console.write(CheckRendering.rules(report, program: program))
+        }
+        if githubActions { Console.write(CheckRendering.githubAnnotations(report)) }
+        if let junit { try JUnitReport.xml(report).write(toFile: junit, atomically: true, encoding: .utf8) }
+
+        let current = Baseline(report)
+        if let writeBaseline { try current.encoded().write(to: URL(fileURLWithPath: writeBaseline)) }
+        var worse = false
+        if let baseline {
+            let comparison = try Baseline.load(path: baseline).compare(with: current)
+            for line in comparison.regressions { Console.write("regression: \(line)") }
+            for hit in comparison.lostHits { Console.write("lost: \(hit.description)") }
+            for line in comparison.improvements { Console.write("improved: \(line)") }
+            for hit in comparison.newHits { Console.write("new: \(hit.description)") }
+            if !comparison.isWorse { Console.write("no regression against \(baseline)") }
+            worse = comparison.isWorse
         }
         Console.flush()
         if !report.diagnostics.isEmpty { throw ExitCode(2) }
+        if worse { throw ExitCode(1) }
         if let minimumF1, report.overall.f1 < minimumF1 {
             Console.error(String(format: "overall F1 %.3f is below the floor %.3f", report.overall.f1, minimumF1))
             throw ExitCode(1)
         }
-    }
-}
-
-/// Renderings of a check report for the terminal and for machines.
-enum CheckRendering {
-    static func row(_ name: String, _ c: Scorer.Counts, _ s: Scorer.Counts) -> String {
-        name.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: " %5d %5d %5d  %6.3f %6.3f %6.3f   %6.3f", c.truePositives, c.falsePositives,
-               c.falseNegatives, c.precision, c.recall, c.f1, s.f1)
-    }
-
-    static func table(_ report: CheckReport) -> String {
-        var lines = ["type          tp    fp    fn  precis recall     f1   span-f1"]
-        for type in CheckReport.types { lines.append(row(type, report.strict[type]!, report.spanOnly[type]!)) }
-        lines.append(row("overall", report.overall, report.overallSpanOnly))
-        return lines.joined(separator: "\n")
-    }
-
-    static func errors(_ report: CheckReport) -> String {
-        var lines: [String] = []
-        for document in report.documents {
-            for gold in document.misses {
-                let (line, column) = lineAndColumn(of: gold.start, in: document.document.text)
-                lines.append("\(document.document.textPath):\(line):\(column): miss: \(gold.type) \"\(gold.text)\" \(gold.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))")
-            }
-            for record in document.falseHits {
-                let (line, column) = lineAndColumn(of: record.start, in: document.document.text)
-                lines.append("\(document.document.textPath):\(line):\(column): false hit: \(ExampleChecker.describe(record))")
-            }
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    static func rules(_ report: CheckReport) -> String {
-        let rows = report.rules.sorted { $0.key < $1.key }.map { "  \($0.key): \($0.value.matches) matches, \($0.value.truePositives) true, \($0.value.matches - $0.value.truePositives) false" }
-        return (["per rule:"] + rows).joined(separator: "\n")
-    }
-
-    static func json(_ report: CheckReport) -> String {
-        func counts(_ c: Scorer.Counts) -> String {
-            String(format: "{\"tp\":%d,\"fp\":%d,\"fn\":%d,\"precision\":%.4f,\"recall\":%.4f,\"f1\":%.4f}", c.truePositives, c.falsePositives, c.falseNegatives, c.precision, c.recall, c.f1)
-        }
-        let types = CheckReport.types.map { "\(jsonString($0)):{\"strict\":\(counts(report.strict[$0]!)),\"span\":\(counts(report.spanOnly[$0]!))}" }
-        return "{\"overall\":{\"strict\":\(counts(report.overall)),\"span\":\(counts(report.overallSpanOnly))},\"types\":{\(types.joined(separator: ","))}}"
     }
 }

@@ -3,36 +3,7 @@ import XCTest
 
 /// Runs the built `quarry` binary as a user would.
 final class CommandLineTests: XCTestCase {
-    struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    func quarry(_ arguments: [String], input: String? = nil) throws -> Run {
-        let binary = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("quarry")
-        guard FileManager.default.fileExists(atPath: binary.path) else {
-            XCTFail("quarry binary not built at \(binary.path); run swift build first")
-            throw CocoaError(.fileNoSuchFile)
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe(), stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(input.data(using: .utf8)!) }
-        stdin.fileHandleForWriting.closeFile()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
-                   errors: String(decoding: errData, as: UTF8.self))
-    }
-
-    var smallRules: String { fixtures.appendingPathComponent("small.qr").path }
+    func quarry(_ arguments: [String], input: String? = nil) throws -> QuarryRun { try runQuarry(arguments, input: input) }
 
     func testExtractWritesJSONLWithCodePointOffsets() throws {
         let run = try quarry(["extract", "--rules", smallRules, fixtures.appendingPathComponent("doc1.txt").path])
@@ -99,5 +70,63 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(failing.output.contains("r.qr:2: example failed: \"two killed\""), failing.output)
         XCTAssertTrue(failing.output.contains("expected Casualty(count: 3), found none"), failing.output)
         XCTAssertTrue(failing.output.contains("found: Casualty(count: 2, text: \"two killed\") by r"), failing.output)
+    }
+}
+
+final class CheckCommandTests: XCTestCase {
+    func quarry(_ arguments: [String], input: String? = nil) throws -> QuarryRun { try runQuarry(arguments, input: input) }
+
+    func makeSamples() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quarry-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try "Four people were slightly injured in Kiev.".write(to: directory.appendingPathComponent("d.txt"), atomically: true, encoding: .utf8)
+        try "T1\tCasualty 0 33\tFour people were slightly injured\nA1\tOutcome T1 injured\n#1\tAnnotatorNotes T1\tcount=4\nT2\tLocation 37 41\tKiev\n#2\tAnnotatorNotes T2\tname=Kyiv\n"
+            .write(to: directory.appendingPathComponent("d.ann"), atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    func testBaselineCatchesALostExtraction() throws {
+        let samples = try makeSamples()
+        defer { try? FileManager.default.removeItem(at: samples) }
+        let baseline = samples.appendingPathComponent("baseline.json").path
+        let written = try quarry(["check", "--rules", smallRules, "--write-baseline", baseline, samples.path])
+        XCTAssertEqual(written.status, 0, written.output + written.errors)
+        XCTAssertTrue(written.output.contains("overall        2     0     0   1.000  1.000  1.000"), written.output)
+
+        // A pack without the place rules loses the Location hit.
+        let reduced = samples.appendingPathComponent("reduced.qr")
+        try "phase numbers\ninternal Number\nrule number.words n:[number] => Number(value: n.value)\nphase events\nrule c n:Number \"people\" \"were\" /[a-z]+ly/ h:\"injured\" => Casualty(outcome: injured, count: n.value)\n"
+            .write(to: reduced, atomically: true, encoding: .utf8)
+        let compared = try quarry(["check", "--rules", reduced.path, "--baseline", baseline, samples.path])
+        XCTAssertEqual(compared.status, 1)
+        XCTAssertTrue(compared.output.contains("lost: d Location 37-41"), compared.output)
+        XCTAssertTrue(compared.output.contains("regression: Location recall 1.000 -> 0.000"), compared.output)
+    }
+
+    func testJUnitAndMalformedGold() throws {
+        let samples = try makeSamples()
+        defer { try? FileManager.default.removeItem(at: samples) }
+        try "Bad.".write(to: samples.appendingPathComponent("e.txt"), atomically: true, encoding: .utf8)
+        try "T1\tLocation 0 3\tBax\n".write(to: samples.appendingPathComponent("e.ann"), atomically: true, encoding: .utf8)
+        let junit = samples.appendingPathComponent("junit.xml").path
+        let real = try quarry(["check", "--rules", smallRules, "--junit", junit, samples.path])
+        XCTAssertEqual(real.status, 2, "malformed gold gives exit 2")
+        XCTAssertTrue(real.errors.contains("e.ann:1:1: error: span text \"Bax\" does not match"), real.errors)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: junit))
+        let xml = try String(contentsOfFile: junit, encoding: .utf8)
+        XCTAssertTrue(xml.contains("tests=\"2\" failures=\"0\""), xml)
+    }
+
+    func testGitHubAnnotationsForMisses() throws {
+        let samples = try makeSamples()
+        defer { try? FileManager.default.removeItem(at: samples) }
+        let rules = samples.appendingPathComponent("none.qr")
+        try "rule nothing \"zzz\" => Location\n".write(to: rules, atomically: true, encoding: .utf8)
+        setenv("GITHUB_ACTIONS", "true", 1)
+        defer { unsetenv("GITHUB_ACTIONS") }
+        let run = try quarry(["check", "--rules", rules.path, "--min-f1", "0.5", samples.path])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.output.contains("::error file=\(samples.path)/d.txt,line=1,col=38::miss: Location \"Kiev\" expected name=Kyiv"), run.output)
+        XCTAssertTrue(run.errors.contains("overall F1 0.000 is below the floor 0.500"), run.errors)
     }
 }

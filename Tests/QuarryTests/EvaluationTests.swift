@@ -123,3 +123,59 @@ final class DefaultPackQualityTests: XCTestCase {
         XCTAssertGreaterThan(program.examples.count, 40)
     }
 }
+
+final class BaselineAndReportTests: XCTestCase {
+    func baseline(_ json: String) throws -> Baseline { try JSONDecoder().decode(Baseline.self, from: Data(json.utf8)) }
+
+    func testComparisonNamesRegressionsLostHitsAndImprovements() throws {
+        let old = try baseline("""
+            {"figures":{"overall":{"precision":0.9,"recall":0.8,"f1":0.85}},
+             "truePositives":[{"doc":"a","type":"Location","start":0,"end":4},{"doc":"a","type":"Weapon","start":9,"end":14}]}
+            """)
+        let new = try baseline("""
+            {"figures":{"overall":{"precision":0.95,"recall":0.7,"f1":0.85}},
+             "truePositives":[{"doc":"a","type":"Location","start":0,"end":4},{"doc":"b","type":"Quote","start":1,"end":9}]}
+            """)
+        let comparison = old.compare(with: new)
+        XCTAssertEqual(comparison.regressions, ["overall recall 0.800 -> 0.700"])
+        XCTAssertEqual(comparison.improvements, ["overall precision 0.900 -> 0.950"])
+        XCTAssertEqual(comparison.lostHits.map(\.description), ["a Weapon 9-14"])
+        XCTAssertEqual(comparison.newHits.map(\.description), ["b Quote 1-9"])
+        XCTAssertTrue(comparison.isWorse)
+        XCTAssertFalse(old.compare(with: old).isWorse)
+    }
+
+    func testJUnitHasOneCasePerDocumentAndFailsOnErrors() {
+        let gold = GoldAnnotation(id: "T1", type: "Location", start: 0, end: 4, text: "Kyiv", attributes: ["name": "Kyiv"],
+                                  location: SourceLocation(file: "a.ann", line: 1, column: 1))
+        var report = CheckReport()
+        report.documents = [
+            Scorer.score(GoldDocument(id: "a&b", text: "Kyiv", textPath: "a.txt", annotations: [gold]), predictions: []),
+            Scorer.score(GoldDocument(id: "c", text: "none", textPath: "c.txt", annotations: []), predictions: []),
+        ]
+        let xml = JUnitReport.xml(report)
+        XCTAssertTrue(xml.contains("<testsuite name=\"quarry check\" tests=\"2\" failures=\"1\">"), xml)
+        XCTAssertTrue(xml.contains("name=\"a&amp;b\">\n    <failure message=\"1 misses, 0 false hits\">miss: Location &quot;Kyiv&quot; at 0-4</failure>"), xml)
+        XCTAssertTrue(xml.contains("<testcase classname=\"quarry.check\" name=\"c\"/>"), xml)
+    }
+
+    func testJSONLGoldIsReadAndBadLinesReported() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gold-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try """
+            {"id":"x","text":"Київ: 5 killed","spans":[{"start":0,"end":4,"label":"Location","attrs":{"name":"Kyiv"}},{"start":6,"end":14,"label":"Casualty","attrs":{"outcome":"killed","count":5}}]}
+            not json
+            {"id":"y","text":"short","spans":[{"start":0,"end":50,"label":"Location"}]}
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let (documents, problems) = JSONLGoldReader.read(path: path)
+        XCTAssertEqual(documents.map(\.id), ["x", "y"])
+        XCTAssertEqual(documents[0].annotations.map(\.text), ["Київ", "5 killed"])
+        XCTAssertEqual(documents[0].annotations[1].attributes, ["outcome": "killed", "count": "5"])
+        XCTAssertEqual(problems.map { $0.location!.line }, [2, 3])
+        XCTAssertTrue(problems[1].message.contains("out of range"), problems[1].message)
+    }
+
+    func testMarkedContextShowsTheSentence() {
+        XCTAssertEqual(markedContext("First one. Then Kyiv was hit. Last.", start: 16, end: 20), "Then [[Kyiv]] was hit.")
+    }
+}

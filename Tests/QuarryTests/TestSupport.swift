@@ -36,3 +36,37 @@ func extract(_ rules: String, _ text: String, file: StaticString = #filePath, li
         return "\(record.type)[\(record.text)]" + (attributes.isEmpty ? "" : "{\(attributes)}")
     }
 }
+
+/// The small rule pack of the end-to-end tests.
+var smallRules: String { fixtures.appendingPathComponent("small.qr").path }
+
+/// What one run of the built `quarry` binary printed and returned.
+struct QuarryRun {
+    var status: Int32
+    var output: String
+    var errors: String
+}
+
+func runQuarry(_ arguments: [String], input: String? = nil) throws -> QuarryRun {
+    let binary = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("quarry")
+    guard FileManager.default.fileExists(atPath: binary.path) else {
+        XCTFail("quarry binary not built at \(binary.path); run swift build first")
+        throw CocoaError(.fileNoSuchFile)
+    }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    let output = Pipe(), errors = Pipe(), stdin = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    process.standardInput = stdin
+    try process.run()
+    if let input { stdin.fileHandleForWriting.write(input.data(using: .utf8)!) }
+    stdin.fileHandleForWriting.closeFile()
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let errData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return QuarryRun(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
+               errors: String(decoding: errData, as: UTF8.self))
+}
+

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The scores of a rule pack over a set of labeled documents.
 public struct CheckReport: Sendable {
     public static let types = ["Casualty", "Weapon", "Location", "Quote"]
@@ -8,19 +10,28 @@ public struct CheckReport: Sendable {
 
     public init() {}
 
-    /// Runs `extractor` over every labeled sample under `paths` and scores it.
+    /// Runs `extractor` over every labeled sample under `paths` (directories or
+    /// .ann files of brat standoff, or .jsonl gold files) and scores it.
     public static func run(paths: [String], extractor: Extractor) -> CheckReport {
         var report = CheckReport()
         for path in paths {
+            if path.hasSuffix(".jsonl") {
+                let (documents, problems) = JSONLGoldReader.read(path: path)
+                report.diagnostics += problems
+                for document in documents { report.score(document, extractor) }
+                continue
+            }
             for annotationPath in BratReader.annotationFiles(under: path) {
                 let (document, problems) = BratReader.read(annotationPath: annotationPath)
                 report.diagnostics += problems
-                guard let document else { continue }
-                let predictions = extractor.extract(id: document.id, text: document.text)
-                report.documents.append(Scorer.score(document, predictions: predictions))
+                if let document { report.score(document, extractor) }
             }
         }
         return report
+    }
+
+    private mutating func score(_ document: GoldDocument, _ extractor: Extractor) {
+        documents.append(Scorer.score(document, predictions: extractor.extract(id: document.id, text: document.text)))
     }
 
     /// Strict counts per type.
@@ -58,4 +69,19 @@ public func lineAndColumn(of offset: Int, in text: String) -> (line: Int, column
         index += 1
     }
     return (line, column)
+}
+
+/// The sentence around a span, with the span marked `[[…]]`, on one line.
+public func markedContext(_ text: String, start: Int, end: Int, width: Int = 80) -> String {
+    let scalars = Array(text.unicodeScalars)
+    var from = max(0, start - width), to = min(scalars.count, end + width)
+    // Cut at sentence ends or line breaks where there are any.
+    if let stop = (from..<start).last(where: { [".", "\n", "!", "?"].contains(scalars[$0]) }) { from = stop + 1 }
+    if let stop = (end..<to).first(where: { [".", "\n", "!", "?"].contains(scalars[$0]) }) { to = stop + 1 }
+    func piece(_ a: Int, _ b: Int) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[a..<b].map { $0 == "\n" ? " " : $0 })
+        return String(view)
+    }
+    return (piece(from, start) + "[[" + piece(start, end) + "]]" + piece(end, to)).trimmingCharacters(in: .whitespaces)
 }

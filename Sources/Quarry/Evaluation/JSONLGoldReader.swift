@@ -1,0 +1,49 @@
+import Foundation
+
+/// Reads JSONL gold: one `{"id", "text", "spans": [{"start", "end", "label", "attrs"}]}`
+/// per line, the shape that doccano, Label Studio and Prodigy exports turn into.
+/// Offsets are code points. Each bad line is a diagnostic; the others are kept.
+public enum JSONLGoldReader {
+    public static func read(path: String) -> ([GoldDocument], [Diagnostic]) {
+        let source: String
+        switch readText(path) {
+        case let .failure(error): return ([], [.error("\(error)")])
+        case let .success(text): source = text
+        }
+        let file = SourceFile(path: path, text: source)
+        var documents: [GoldDocument] = []
+        var diagnostics: [Diagnostic] = []
+        for (index, line) in file.lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let lineNumber = index + 1
+            func fail(_ message: String) { diagnostics.append(file.error(message, line: lineNumber, column: 1)) }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let text = object["text"] as? String else {
+                fail("expected a JSON object with a string \"text\"")
+                continue
+            }
+            let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "line\(lineNumber)"
+            let scalars = Array(text.unicodeScalars)
+            var annotations: [GoldAnnotation] = []
+            for (number, span) in ((object["spans"] as? [[String: Any]]) ?? []).enumerated() {
+                guard let start = span["start"] as? Int, let end = span["end"] as? Int, let label = span["label"] as? String else {
+                    fail("span \(number + 1) needs integer start and end and a string label"); continue
+                }
+                guard start >= 0, start < end, end <= scalars.count else {
+                    fail("span \(number + 1): offsets \(start) \(end) are out of range (the text has \(scalars.count) code points)"); continue
+                }
+                guard BratReader.knownTypes.contains(label) else { fail("span \(number + 1): unknown type \(label)"); continue }
+                var attributes: [String: String] = [:]
+                for (key, value) in (span["attrs"] as? [String: Any]) ?? [:] {
+                    attributes[key.lowercased()] = (value as? NSNumber).map { formatNumber($0.doubleValue) } ?? "\(value)"
+                }
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[start..<end])
+                annotations.append(GoldAnnotation(id: "\(number + 1)", type: label, start: start, end: end, text: String(view),
+                                                  attributes: attributes, location: file.location(line: lineNumber, column: 1)))
+            }
+            annotations.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+            documents.append(GoldDocument(id: id, text: text, textPath: "\(path):\(lineNumber)", annotations: annotations))
+        }
+        return (documents, diagnostics)
+    }
+}
