@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import Quarry
 
@@ -14,8 +15,15 @@ struct Extract: ParsableCommand {
     @Option(name: .customLong("input-format"), help: "Input format: text (whole files) or jsonl ({\"id\",\"text\"} per line).")
     var inputFormat: String = "text"
 
+    @Option(help: "Worker threads; the output is the same for any number.")
+    var jobs: Int = 1
+
     @Argument(help: "Files, directories (every *.txt below them) or - for standard input.")
     var inputs: [String]
+
+    /// Documents are extracted in batches of this many, so memory does not
+    /// grow with the number of inputs.
+    static let batchSize = 64
 
     func run() throws {
         guard let outputFormat = RecordFormat(rawValue: format) else {
@@ -24,28 +32,89 @@ struct Extract: ParsableCommand {
         guard let readerFormat = InputReader.Format(rawValue: inputFormat) else {
             throw ValidationError("unknown input format \(inputFormat) (expected text or jsonl)")
         }
+        guard jobs >= 1 else { throw ValidationError("--jobs takes a number of at least 1") }
         let program = try rulesOption.compile()
-        let extractor = try Extractor(program: program)
+        // One extractor per worker: the program is shared, scratch space is not.
+        let extractors = try (0..<jobs).map { _ in try Extractor(program: program) }
+        var writer = RecordWriter(format: outputFormat)
         var reader = InputReader(format: readerFormat)
-        var first = true
-        if outputFormat == .json { Console.write("[") }
-        if outputFormat == .tsv { Console.write(RecordFormat.tsvHeader) }
-        reader.forEachDocument(in: inputs) { document in
-            for record in extractor.extract(id: document.id, text: document.text) {
-                switch outputFormat {
-                case .jsonl: Console.write(RecordFormat.json(record))
-                case .json:
-                    Console.write((first ? "" : ",") + RecordFormat.json(record))
-                    first = false
-                case .tsv: Console.write(RecordFormat.tsv(record))
-                }
-            }
+        var batch: [InputDocument] = []
+        func flush() {
+            for records in extractAll(batch, extractors) { writer.write(records) }
+            batch.removeAll(keepingCapacity: true)
         }
-        if outputFormat == .json { Console.write("]") }
+        reader.forEachDocument(in: inputs) { document in
+            batch.append(document)
+            if batch.count >= Extract.batchSize { flush() }
+        }
+        flush()
+        writer.finish()
         Console.flush()
+        for warning in reader.warnings { Console.error("warning: \(warning)") }
         if !reader.failures.isEmpty {
             for failure in reader.failures { Console.error("error: \(failure)") }
             throw ExitCode(2)
         }
+    }
+
+    /// Records of each document, in input order, using every extractor.
+    private func extractAll(_ documents: [InputDocument], _ extractors: [Extractor]) -> [[Record]] {
+        if extractors.count == 1 {
+            return documents.map { extractors[0].extract(id: $0.id, text: $0.text) }
+        }
+        let results = ResultSlots(count: documents.count)
+        let workers = extractors.count
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < documents.count {
+                results.set(index, extractors[worker].extract(id: documents[index].id, text: documents[index].text))
+                index += workers
+            }
+        }
+        return results.values
+    }
+}
+
+/// Slots written by worker threads, each slot by exactly one worker.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [[Record]]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ records: [Record]) {
+        lock.lock()
+        slots[index] = records
+        lock.unlock()
+    }
+
+    var values: [[Record]] { slots }
+}
+
+/// Writes records in the chosen format, in order.
+struct RecordWriter {
+    let format: RecordFormat
+    private var first = true
+
+    init(format: RecordFormat) {
+        self.format = format
+        if format == .json { Console.write("[") }
+        if format == .tsv { Console.write(RecordFormat.tsvHeader) }
+    }
+
+    mutating func write(_ records: [Record]) {
+        for record in records {
+            switch format {
+            case .jsonl: Console.write(RecordFormat.json(record))
+            case .json:
+                Console.write((first ? "" : ",") + RecordFormat.json(record))
+                first = false
+            case .tsv: Console.write(RecordFormat.tsv(record))
+            }
+        }
+    }
+
+    func finish() {
+        if format == .json { Console.write("]") }
     }
 }

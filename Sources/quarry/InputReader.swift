@@ -9,12 +9,19 @@ struct InputDocument {
 
 /// Expands the command line's inputs into documents: files, directories
 /// (every *.txt below, sorted), `-` for standard input; plain text or JSONL.
-/// Problems are collected, not thrown, so that the other inputs still run.
+///
+/// Bad input never stops the run: invalid UTF-8 is decoded with U+FFFD
+/// replacement and a warning naming the first bad byte (offsets then refer to
+/// the decoded text); a binary file (a NUL byte, or mostly undecodable) is
+/// skipped with a warning; a leading byte-order mark is dropped, so offsets
+/// count from the first character after it; unreadable paths are failures,
+/// listed at the end.
 struct InputReader {
     enum Format: String, CaseIterable { case text, jsonl }
 
     var format: Format
     private(set) var failures: [String] = []
+    private(set) var warnings: [String] = []
 
     init(format: Format) { self.format = format }
 
@@ -31,7 +38,16 @@ struct InputReader {
                 failures.append("\(input): no such file or directory")
                 continue
             }
-            let files = isDirectory.boolValue ? textFiles(under: input) : [input]
+            let files: [String]
+            if isDirectory.boolValue {
+                guard let listed = textFiles(under: input) else {
+                    failures.append("\(input): cannot read the directory")
+                    continue
+                }
+                files = listed
+            } else {
+                files = [input]
+            }
             for file in files {
                 guard let data = FileManager.default.contents(atPath: file) else {
                     failures.append("\(file): cannot read")
@@ -43,19 +59,16 @@ struct InputReader {
         }
     }
 
-    private func textFiles(under directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+    private func textFiles(under directory: String) -> [String]? {
+        guard FileManager.default.isReadableFile(atPath: directory),
+              let enumerator = FileManager.default.enumerator(atPath: directory) else { return nil }
         let wanted = format == .jsonl ? ".jsonl" : ".txt"
         return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(wanted) }.sorted()
             .map { (directory as NSString).appendingPathComponent($0) }
     }
 
     private mutating func read(_ data: Data, name: String, path: String, _ body: (InputDocument) -> Void) {
-        guard var text = String(data: data, encoding: .utf8) else {
-            failures.append("\(path): not valid UTF-8")
-            return
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        guard let text = decode(data, path: path) else { return }
         switch format {
         case .text:
             body(InputDocument(id: name, text: text))
@@ -63,12 +76,46 @@ struct InputReader {
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                      let body_ = object["text"] as? String else {
+                      let lineText = object["text"] as? String else {
                     failures.append("\(path):\(index + 1): expected a JSON object with a string \"text\"")
                     continue
                 }
                 let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "\(name):\(index + 1)"
-                body(InputDocument(id: id, text: body_))
+                body(InputDocument(id: id, text: lineText))
+            }
+        }
+    }
+
+    /// UTF-8 text with replacement of invalid bytes, or nil for a binary file.
+    private mutating func decode(_ data: Data, path: String) -> String? {
+        let bytes = [UInt8](data)
+        if bytes.contains(0) {
+            warnings.append("\(path): skipped: binary file (NUL byte at offset \(bytes.firstIndex(of: 0)!))")
+            return nil
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if let offset = firstInvalidByte(bytes) {
+            let replaced = text.unicodeScalars.filter { $0 == "\u{FFFD}" }.count
+            if replaced * 3 > max(1, text.unicodeScalars.count) {
+                warnings.append("\(path): skipped: mostly not UTF-8 (first invalid byte at offset \(offset))")
+                return nil
+            }
+            warnings.append("\(path): invalid UTF-8 at byte offset \(offset); decoded with U+FFFD replacement, offsets refer to the decoded text")
+        }
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        return text
+    }
+
+    private func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            let before = offset
+            switch decoder.decode(&iterator) {
+            case let .scalarValue(scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return nil
+            case .error: return before
             }
         }
     }

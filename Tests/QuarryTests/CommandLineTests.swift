@@ -130,3 +130,49 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(run.errors.contains("overall F1 0.000 is below the floor 0.500"), run.errors)
     }
 }
+
+final class InputRobustnessTests: XCTestCase {
+    func makeInputs() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quarry-in-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Data([0x34, 0x20, 0xFF, 0x20] + Array("killed in Kiev".utf8)).write(to: directory.appendingPathComponent("a_invalid.txt"))
+        try Data([0x00, 0x01, 0x02, 0x03]).write(to: directory.appendingPathComponent("b_binary.txt"))
+        try Data([0xEF, 0xBB, 0xBF] + Array("Kiev: 3 killed".utf8)).write(to: directory.appendingPathComponent("c_bom.txt"))
+        try Data().write(to: directory.appendingPathComponent("d_empty.txt"))
+        try "Kiev\r\n2 wounded\r\n".write(to: directory.appendingPathComponent("e_crlf.txt"), atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    func testBadInputsAreReportedAndGoodOnesExtracted() throws {
+        let inputs = try makeInputs()
+        defer { try? FileManager.default.removeItem(at: inputs) }
+        let run = try runQuarry(["extract", "--rules", smallRules, "--format", "tsv", inputs.path])
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(run.output, """
+            doc\ttype\tstart\tend\ttext\trule\tattrs
+            a_invalid\tLocation\t14\t18\tKiev\tlocation.place\tname=Kyiv
+            c_bom\tLocation\t0\t4\tKiev\tlocation.place\tname=Kyiv
+            c_bom\tCasualty\t6\t14\t3 killed\tcasualty.subject_count\toutcome=killed;count=3
+            e_crlf\tLocation\t0\t4\tKiev\tlocation.place\tname=Kyiv
+            e_crlf\tCasualty\t6\t15\t2 wounded\tcasualty.subject_count\toutcome=injured;count=2
+
+            """)
+        XCTAssertTrue(run.errors.contains("a_invalid.txt: invalid UTF-8 at byte offset 2"), run.errors)
+        XCTAssertTrue(run.errors.contains("b_binary.txt: skipped: binary file (NUL byte at offset 0)"), run.errors)
+        XCTAssertFalse(run.errors.contains("d_empty"), run.errors)
+    }
+
+    func testJobsGiveTheSameOutputAndAFailingBatchKeepsGoodRecords() throws {
+        let inputs = try makeInputs()
+        defer { try? FileManager.default.removeItem(at: inputs) }
+        let alone = try runQuarry(["extract", "--rules", smallRules, inputs.appendingPathComponent("c_bom.txt").path])
+        let one = try runQuarry(["extract", "--rules", smallRules, "--jobs", "1", inputs.path, "/no/such/dir"])
+        let four = try runQuarry(["extract", "--rules", smallRules, "--jobs", "4", inputs.path, "/no/such/dir"])
+        XCTAssertEqual(one.status, 2)
+        XCTAssertEqual(four.status, 2)
+        XCTAssertFalse(one.output.isEmpty)
+        XCTAssertEqual(one.output, four.output)
+        XCTAssertTrue(one.output.contains(alone.output), "a good file's records are the same alone and in a failing batch")
+        XCTAssertTrue(four.errors.contains("error: /no/such/dir: no such file or directory"), four.errors)
+    }
+}
