@@ -48,9 +48,17 @@ def is_english_word(alias):
     return all(part.lower() in ENGLISH for part in re.split(r"[ \-]", alias) if part)
 
 
+SURNAME = re.compile(r"(ov|ev|yov|in|yn|enko|sky|skiy|skyi)$")
+
+
+def looks_like_surname(alias):
+    """Aliases such as Ivanov, Romanov or Shevchenko name people far more often than places."""
+    return bool(SURNAME.search(alias)) and " " not in alias
+
+
 def latin_alias_ok(alias):
     letters = re.sub(r"[^A-Za-z]", "", alias)
-    if not LATIN.match(alias) or len(letters) < 4 or alias.isupper():
+    if not LATIN.match(alias) or len(letters) < 4 or alias.isupper() or looks_like_surname(alias):
         return False
     return not is_english_word(alias)
 
@@ -229,6 +237,8 @@ def add_subdivisions(gazetteer, cities):
             if code == "UA":
                 name = ukrainian_romanization(name)
             attributes = f"kind=region;country={code}"
+            if base != name and looks_like_surname(base):
+                base = name
             gazetteer.add(base, name, attributes)
             if name != base:
                 gazetteer.add(name, name, attributes)

@@ -214,8 +214,27 @@ public struct Compiler {
                 report(self.error("\(error)", at: declaration.location))
             }
         }
+        for index in phases.indices {
+            phases[index].ruleFirstSteps = phases[index].ruleStarts.map { firstSteps(from: $0, in: phases[index].instructions) }
+        }
         return Program(phases: phases, rules: rules, types: types, predicates: predicates.predicates,
                        lexicons: lexicons, examples: examples)
+    }
+
+    /// The consuming instructions reachable from `start` without consuming.
+    private func firstSteps(from start: Int, in instructions: [Instruction]) -> [Int] {
+        var seen = Set<Int>(), stack = [start], steps: [Int] = []
+        while let pc = stack.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            switch instructions[pc] {
+            case let .jump(target): stack.append(target)
+            case let .split(a, b): stack.append(b); stack.append(a)
+            case let .openCapture(_, next), let .closeCapture(_, next): stack.append(next)
+            case .token, .span: steps.append(pc)
+            case .match: break
+            }
+        }
+        return steps.sorted()
     }
 
     private func nameResolver(phase: Int) -> (String, SourceLocation) throws -> ResolvedName {

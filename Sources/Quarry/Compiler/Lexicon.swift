@@ -54,6 +54,12 @@ final class Lexicon {
         return true
     }
 
+    /// Whether some entry may begin with this token (exactly, or inflected).
+    func mayStart(with token: Token) -> Bool {
+        if root.children[token.foldKey] != nil { return true }
+        return !endings.isEmpty && token.script == endingScript
+    }
+
     func containsSingleToken(_ token: Token) -> Bool {
         guard let child = root.children[token.foldKey], child.entry != nil else { return false }
         return !child.requiresCapital || token.isCapitalized

@@ -36,6 +36,10 @@ public struct Phase: Sendable {
     public var ruleIndexes: [Int]
     /// The first instruction of each rule of the phase, parallel to `ruleIndexes`.
     var ruleStarts: [Int]
+    /// For each rule, the consuming instructions it can begin with (its start's
+    /// epsilon closure). A rule is started at a token only when one of them can
+    /// consume it, so most rules cost nothing at most tokens.
+    var ruleFirstSteps: [[Int]] = []
 }
 
 /// Where a multi-token atom finds its matches.

@@ -15,7 +15,7 @@ indirect enum TokenPredicate {
     case and([TokenPredicate])
     case or([TokenPredicate])
 
-    func matches(_ token: Token, lexicons: [Lexicon]) -> Bool {
+    func matches(_ token: borrowing Token, lexicons: [Lexicon]) -> Bool {
         switch self {
         case let .literal(key): return token.foldKey == key
         case let .regex(expression):
@@ -50,17 +50,17 @@ enum BuiltinClass: String, CaseIterable {
     /// White space separates the token from the one before it.
     case spaceBefore = "space_before"
 
-    func matches(_ token: Token) -> Bool {
+    func matches(_ token: borrowing Token) -> Bool {
         switch self {
         case .any: return true
         case .word: return token.isWord
         case .punct: return !token.isWord
         case .number: return token.numericValue != nil
-        case .digits: return token.surface.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal || $0 == "," || $0 == "." } && token.surface.first?.isNumber == true
+        case .digits: return token.flags.contains(.digits)
         case .cap: return token.isCapitalized
         case .upper: return token.isUpperCase
         case .lower: return token.isLowerCase
-        case .alpha: return token.surface.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
+        case .alpha: return token.flags.contains(.alphabetic)
         case .sentenceStart: return token.isSentenceStart
         case .spaceBefore: return token.spaceBefore
         }
@@ -71,7 +71,7 @@ enum BuiltinClass: String, CaseIterable {
 enum NumericFeature: String, CaseIterable {
     case value, length
 
-    func value(of token: Token) -> Double? {
+    func value(of token: borrowing Token) -> Double? {
         switch self {
         case .value: return token.numericValue
         case .length: return Double(token.end - token.start)

@@ -38,19 +38,14 @@ struct AttributeEvaluator {
                 }
             }
         case let .previous(type):
-            let limit = candidate.start
-            var best: Span?
-            for span in spans.spans where span.type == type && span.tokens.upperBound <= limit {
-                if best == nil || span.tokens.upperBound > best!.tokens.upperBound { best = span }
-            }
-            return best.map { .tokens($0.tokens, .none) } ?? .none
+            return spans.previous(type: type, endingBy: candidate.start).map { .tokens($0.tokens, .none) } ?? .none
         case let .fullest(inner, type):
             let value = evaluate(inner, candidate)
             guard case let .tokens(range, _) = value, !range.isEmpty else { return value }
             let lastKey = document.tokens[range.upperBound - 1].foldKey
             var best: Range<Int>?
-            for span in spans.spans where span.type == type && !span.tokens.isEmpty {
-                guard document.tokens[span.tokens.upperBound - 1].foldKey == lastKey, span.tokens.count > range.count else { continue }
+            for span in spans.ending(withKey: lastKey, type: type) {
+                guard span.tokens.count > range.count else { continue }
                 if best == nil || span.tokens.count > best!.count || (span.tokens.count == best!.count && span.tokens.lowerBound < best!.lowerBound) {
                     best = span.tokens
                 }

@@ -23,7 +23,7 @@ public final class Matcher {
                                  attributes: evaluator.attributes(of: rule.output, candidate: item.candidate),
                                  rule: item.candidate.rule))
             }
-            for span in made { index.add(span) }
+            for span in made { index.add(span, lastKey: document.tokens[span.tokens.upperBound - 1].foldKey) }
         }
         return index.spans
     }

@@ -46,7 +46,8 @@ final class PikeVM {
                 waiting = waiting.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
             }
             if position < count {
-                for (k, start) in phase.ruleStarts.enumerated() {
+                for (k, start) in phase.ruleStarts.enumerated()
+                where phase.ruleFirstSteps[k].contains(where: { canConsume($0, instructions, tokens, position, spans) }) {
                     waiting.append(Thread(pc: start, start: position, captures: Array(repeating: Capture(), count: captureCounts[k])))
                 }
             }
@@ -105,6 +106,22 @@ final class PikeVM {
         }
         queues = []
         return Array(best.values)
+    }
+}
+
+extension PikeVM {
+    /// Whether the consuming instruction at `pc` can take the token at `position`.
+    func canConsume(_ pc: Int, _ instructions: [Instruction], _ tokens: [Token], _ position: Int, _ spans: SpanIndex) -> Bool {
+        switch instructions[pc] {
+        case let .token(predicate, _):
+            return program.predicates[predicate].matches(tokens[position], lexicons: program.lexicons)
+        case let .span(.lexicon(index), _, _):
+            return program.lexicons[index].mayStart(with: tokens[position])
+        case let .span(.type(type), _, _):
+            return !spans.starting(at: position, type: type).isEmpty
+        default:
+            return true
+        }
     }
 }
 

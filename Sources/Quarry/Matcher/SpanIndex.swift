@@ -1,17 +1,50 @@
-/// The spans of the phases run so far, indexed by type and first token.
+/// The spans of the phases run so far, indexed for the matcher (by type and
+/// first token) and for attribute functions (by type and end, and by type
+/// and the fold key of the last token), so that `previous` and `fullest`
+/// cost a lookup, not a scan of every span.
 struct SpanIndex {
     private(set) var spans: [Span] = []
     private var byTypeAndStart: [Int: [Int]] = [:]
+    /// Per type, span indexes sorted by end token.
+    private var byTypeSortedByEnd: [Int: [Int]] = [:]
+    /// Per type and last-token fold key, span indexes.
+    private var byTypeAndLastKey: [Int: [String: [Int]]] = [:]
     private let typeCount: Int
 
     init(typeCount: Int) { self.typeCount = typeCount }
 
-    mutating func add(_ span: Span) {
-        byTypeAndStart[span.tokens.lowerBound * typeCount + span.type, default: []].append(spans.count)
+    mutating func add(_ span: Span, lastKey: String) {
+        let index = spans.count
         spans.append(span)
+        byTypeAndStart[span.tokens.lowerBound * typeCount + span.type, default: []].append(index)
+        var ends = byTypeSortedByEnd[span.type, default: []]
+        ends.append(index)
+        var position = ends.count - 1
+        while position > 0 && spans[ends[position - 1]].tokens.upperBound > span.tokens.upperBound {
+            ends.swapAt(position, position - 1)
+            position -= 1
+        }
+        byTypeSortedByEnd[span.type] = ends
+        byTypeAndLastKey[span.type, default: [:]][lastKey, default: []].append(index)
     }
 
     func starting(at token: Int, type: Int) -> [Int] {
         byTypeAndStart[token * typeCount + type] ?? []
+    }
+
+    /// The span of `type` with the greatest end not after `limit` (the latest added on ties).
+    func previous(type: Int, endingBy limit: Int) -> Span? {
+        guard let ends = byTypeSortedByEnd[type] else { return nil }
+        var low = 0, high = ends.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[ends[middle]].tokens.upperBound <= limit { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : spans[ends[low - 1]]
+    }
+
+    /// Spans of `type` whose last token has this fold key.
+    func ending(withKey key: String, type: Int) -> [Span] {
+        (byTypeAndLastKey[type]?[key] ?? []).map { spans[$0] }
     }
 }

@@ -22,29 +22,51 @@ public struct Token: Sendable {
     /// True for the first token of its sentence.
     public var isSentenceStart: Bool
 
+    /// Letter-case and character classes, computed once when the token is made.
+    public var flags: TokenFlags = []
+
     /// True when the first letter is upper case.
-    public var isCapitalized: Bool {
-        guard let first = surface.unicodeScalars.first(where: { $0.properties.isAlphabetic }) else { return false }
-        return first.properties.isUppercase
-    }
-
+    public var isCapitalized: Bool { flags.contains(.capitalized) }
     /// True when every letter is upper case and there is at least one.
-    public var isUpperCase: Bool {
-        var sawLetter = false
-        for scalar in surface.unicodeScalars where scalar.properties.isAlphabetic {
-            if !scalar.properties.isUppercase { return false }
-            sawLetter = true
-        }
-        return sawLetter
-    }
-
+    public var isUpperCase: Bool { flags.contains(.upperCase) }
     /// True when every letter is lower case and there is at least one.
-    public var isLowerCase: Bool {
-        var sawLetter = false
-        for scalar in surface.unicodeScalars where scalar.properties.isAlphabetic {
-            if !scalar.properties.isLowercase { return false }
+    public var isLowerCase: Bool { flags.contains(.lowerCase) }
+}
+
+/// Character classes of a token, as bits.
+public struct TokenFlags: OptionSet, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let capitalized = TokenFlags(rawValue: 1 << 0)
+    public static let upperCase = TokenFlags(rawValue: 1 << 1)
+    public static let lowerCase = TokenFlags(rawValue: 1 << 2)
+    /// Letters only.
+    public static let alphabetic = TokenFlags(rawValue: 1 << 3)
+    /// Starts with a digit and holds only digits, `,` and `.`.
+    public static let digits = TokenFlags(rawValue: 1 << 4)
+
+    /// The classes of a surface.
+    public static func of(_ surface: String) -> TokenFlags {
+        var flags: TokenFlags = []
+        var sawLetter = false, allUpper = true, allLower = true, allAlphabetic = true, firstLetterSeen = false
+        var allDigits = true
+        for (index, scalar) in surface.unicodeScalars.enumerated() {
+            let properties = scalar.properties
+            let isDigit = properties.numericType == .decimal
+            if index == 0 && !isDigit { allDigits = false }
+            if !(isDigit || scalar == "," || scalar == ".") { allDigits = false }
+            guard properties.isAlphabetic else { allAlphabetic = false; continue }
             sawLetter = true
+            let upper = properties.isUppercase, lower = properties.isLowercase
+            if !firstLetterSeen { firstLetterSeen = true; if upper { flags.insert(.capitalized) } }
+            if !upper { allUpper = false }
+            if !lower { allLower = false }
         }
-        return sawLetter
+        if sawLetter && allUpper { flags.insert(.upperCase) }
+        if sawLetter && allLower { flags.insert(.lowerCase) }
+        if allAlphabetic && !surface.isEmpty { flags.insert(.alphabetic) }
+        if allDigits && !surface.isEmpty { flags.insert(.digits) }
+        return flags
     }
 }

@@ -97,10 +97,12 @@ public final class Tokenizer {
             if script == nil { script = own } else if script != own { script = .mixed }
         }
         let foldKey = folder.key(surface)
-        return Token(
+        var token = Token(
             start: start, end: end, surface: surface, foldKey: foldKey,
             shape: WordShape.of(surface), script: script ?? .common,
             numericValue: NumberValue.ofToken(foldKey: foldKey),
             isWord: isWord, spaceBefore: spaceBefore, sentence: sentence, isSentenceStart: false)
+        token.flags = TokenFlags.of(surface)
+        return token
     }
 }
