@@ -75,13 +75,11 @@ struct InputReader {
         case .jsonl:
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                      let lineText = object["text"] as? String else {
+                guard let parsed = JSONLDocument(line: line) else {
                     failures.append("\(path):\(index + 1): expected a JSON object with a string \"text\"")
                     continue
                 }
-                let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "\(name):\(index + 1)"
-                body(InputDocument(id: id, text: lineText))
+                body(InputDocument(id: parsed.id ?? "\(name):\(index + 1)", text: parsed.text))
             }
         }
     }

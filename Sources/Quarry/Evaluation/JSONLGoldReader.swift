@@ -16,12 +16,12 @@ public enum JSONLGoldReader {
         for (index, line) in file.lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             let lineNumber = index + 1
             func fail(_ message: String) { diagnostics.append(file.error(message, line: lineNumber, column: 1)) }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let text = object["text"] as? String else {
+            guard let parsed = JSONLDocument(line: line) else {
                 fail("expected a JSON object with a string \"text\"")
                 continue
             }
-            let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "line\(lineNumber)"
+            let text = parsed.text, object = parsed.object
+            let id = parsed.id ?? "line\(lineNumber)"
             let scalars = Array(text.unicodeScalars)
             var annotations: [GoldAnnotation] = []
             for (number, span) in ((object["spans"] as? [[String: Any]]) ?? []).enumerated() {
