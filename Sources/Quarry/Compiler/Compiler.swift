@@ -73,8 +73,7 @@ public struct Compiler {
 
     private mutating func run() -> Program {
         collectDeclarations()
-        let program = compilePhases()
-        return program
+        return compilePhases()
     }
 
     // MARK: - Declarations

@@ -1,14 +1,14 @@
 /// Parses one rule file into its syntax tree, collecting every error it
 /// finds: after an error it skips to the next statement and goes on.
 public struct Parser {
-    private let file: SourceFile
-    private var lexemes: [Lexeme]
-    private var position = 0
+    let file: SourceFile
+    var lexemes: [Lexeme]
+    var position = 0
     public private(set) var diagnostics: [Diagnostic] = []
 
     static let keywords: Set<String> = ["import", "lexicon", "pattern", "phase", "internal", "rule", "example"]
 
-    private struct Failure: Error { var diagnostic: Diagnostic }
+    struct Failure: Error { var diagnostic: Diagnostic }
 
     public init(file: SourceFile) {
         self.file = file
@@ -38,17 +38,17 @@ public struct Parser {
 
     // MARK: - Lexeme access
 
-    private var current: Lexeme { lexemes[position] }
-    private var location: SourceLocation { file.location(line: current.line, column: current.column) }
+    var current: Lexeme { lexemes[position] }
+    var location: SourceLocation { file.location(line: current.line, column: current.column) }
 
-    private mutating func advance() { if position < lexemes.count - 1 { position += 1 } }
+    mutating func advance() { if position < lexemes.count - 1 { position += 1 } }
 
-    private func failure(_ message: String, at lexeme: Lexeme? = nil) -> Failure {
+    func failure(_ message: String, at lexeme: Lexeme? = nil) -> Failure {
         let lexeme = lexeme ?? current
         return Failure(diagnostic: file.error(message, line: lexeme.line, column: lexeme.column))
     }
 
-    private func describe(_ lexeme: Lexeme) -> String {
+    func describe(_ lexeme: Lexeme) -> String {
         switch lexeme.kind {
         case let .identifier(name): return "'\(name)'"
         case let .string(text): return "string \"\(text)\""
@@ -59,25 +59,25 @@ public struct Parser {
         }
     }
 
-    private func isSymbol(_ symbol: String) -> Bool { current.kind == .symbol(symbol) }
-    private func isKeyword(_ word: String) -> Bool { current.kind == .identifier(word) }
-    private var atStatementStart: Bool {
+    func isSymbol(_ symbol: String) -> Bool { current.kind == .symbol(symbol) }
+    func isKeyword(_ word: String) -> Bool { current.kind == .identifier(word) }
+    var atStatementStart: Bool {
         if case let .identifier(name) = current.kind, current.column == 1, Parser.keywords.contains(name) { return true }
         return current.kind == .end
     }
 
-    private mutating func expect(_ symbol: String, _ context: String) throws {
+    mutating func expect(_ symbol: String, _ context: String) throws {
         guard isSymbol(symbol) else { throw failure("expected '\(symbol)' \(context), found \(describe(current))") }
         advance()
     }
 
-    private mutating func identifier(_ what: String) throws -> String {
+    mutating func identifier(_ what: String) throws -> String {
         guard case let .identifier(name) = current.kind else { throw failure("expected \(what), found \(describe(current))") }
         advance()
         return name
     }
 
-    private mutating func string(_ what: String) throws -> String {
+    mutating func string(_ what: String) throws -> String {
         guard case let .string(text) = current.kind else { throw failure("expected \(what), found \(describe(current))") }
         advance()
         return text
@@ -172,7 +172,7 @@ public struct Parser {
     }
 
     /// A constant value: a word, a string or a number.
-    private mutating func parseValue() throws -> String {
+    mutating func parseValue() throws -> String {
         switch current.kind {
         case let .identifier(word): advance(); return word
         case let .string(text): advance(); return text
@@ -277,130 +277,6 @@ public struct Parser {
             expectations.append(.init(negated: negated, type: type, attributes: attributes, location: at))
         } while isSymbol(",")
         return ExampleDeclaration(text: text, expectations: expectations, expectsNothing: false, location: start)
-    }
-
-    // MARK: - Patterns
-
-    private mutating func parseAlternation() throws -> PatternNode {
-        var branches = [try parseSequence()]
-        while isSymbol("|") {
-            advance()
-            branches.append(try parseSequence())
-        }
-        return branches.count == 1 ? branches[0] : .alternation(branches)
-    }
-
-    private mutating func parseSequence() throws -> PatternNode {
-        var items: [PatternNode] = []
-        while !(isSymbol("|") || isSymbol(")") || isSymbol("=>") || atStatementStart) {
-            items.append(try parseItem())
-        }
-        if items.isEmpty { throw failure("expected a pattern, found \(describe(current))") }
-        return items.count == 1 ? items[0] : .sequence(items)
-    }
-
-    private mutating func parseItem() throws -> PatternNode {
-        var captureName: String?
-        let at = location
-        if case let .identifier(name) = current.kind, lexemes[position + 1].kind == .symbol(":") {
-            captureName = name
-            advance(); advance()
-        }
-        var node = try parseAtom()
-        node = try parseQuantifiers(node)
-        if let captureName { node = .capture(captureName, node, at: at) }
-        return node
-    }
-
-    private mutating func parseQuantifiers(_ atom: PatternNode) throws -> PatternNode {
-        var node = atom
-        while true {
-            let at = location
-            if isSymbol("?") { advance(); node = .repeated(node, min: 0, max: 1, at: at) }
-            else if isSymbol("*") { advance(); node = .repeated(node, min: 0, max: nil, at: at) }
-            else if isSymbol("+") { advance(); node = .repeated(node, min: 1, max: nil, at: at) }
-            else if isSymbol("{") {
-                advance()
-                guard case let .number(low) = current.kind else { throw failure("expected a number in '{m,n}', found \(describe(current))") }
-                advance()
-                var high: Int? = Int(low)
-                if isSymbol(",") {
-                    advance()
-                    if case let .number(value) = current.kind { high = Int(value); advance() } else { high = nil }
-                }
-                try expect("}", "to close the repetition")
-                if let high, high < Int(low) {
-                    throw Failure(diagnostic: file.error("repetition {\(Int(low)),\(high)} has its maximum below its minimum", line: at.line, column: at.column))
-                }
-                node = .repeated(node, min: Int(low), max: high, at: at)
-            } else { return node }
-        }
-    }
-
-    private mutating func parseAtom() throws -> PatternNode {
-        let at = location
-        switch current.kind {
-        case let .string(text):
-            advance()
-            if text.isEmpty { throw failure("an empty literal matches nothing", at: lexemes[position - 1]) }
-            return .literal(text, at: at)
-        case let .regex(pattern, insensitive):
-            advance()
-            return .token(.regex(pattern, caseInsensitive: insensitive), at: at)
-        case let .identifier(name):
-            advance()
-            if name == "_" { return .token(.name("any", at: at), at: at) }
-            return .name(name, at: at)
-        case .symbol("("):
-            advance()
-            let inner = try parseAlternation()
-            try expect(")", "to close the group")
-            return inner
-        case .symbol("["):
-            advance()
-            let predicate = try parsePredicateOr()
-            try expect("]", "to close the token test")
-            return .token(predicate, at: at)
-        default:
-            throw failure("expected a pattern element, found \(describe(current))")
-        }
-    }
-
-    // MARK: - Token predicates
-
-    private mutating func parsePredicateOr() throws -> TokenPredicateNode {
-        var terms = [try parsePredicateAnd()]
-        while isSymbol("|") { advance(); terms.append(try parsePredicateAnd()) }
-        return terms.count == 1 ? terms[0] : .or(terms)
-    }
-
-    private mutating func parsePredicateAnd() throws -> TokenPredicateNode {
-        var terms = [try parsePredicateUnary()]
-        while isSymbol("&") { advance(); terms.append(try parsePredicateUnary()) }
-        return terms.count == 1 ? terms[0] : .and(terms)
-    }
-
-    private mutating func parsePredicateUnary() throws -> TokenPredicateNode {
-        if isSymbol("!") { advance(); return .not(try parsePredicateUnary()) }
-        let at = location
-        switch current.kind {
-        case let .string(text): advance(); return .literal(text)
-        case let .regex(pattern, insensitive): advance(); return .regex(pattern, caseInsensitive: insensitive)
-        case .symbol("("):
-            advance()
-            let inner = try parsePredicateOr()
-            try expect(")", "to close the group")
-            return inner
-        case let .identifier(name):
-            advance()
-            for op in ["<=", ">=", "!=", "=", "<", ">"] where isSymbol(op) {
-                advance()
-                return .comparison(feature: name, op: op, value: try parseValue(), at: at)
-            }
-            return .name(name, at: at)
-        default:
-            throw failure("expected a token test, found \(describe(current))")
-        }
     }
 }
 

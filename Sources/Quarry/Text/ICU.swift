@@ -31,11 +31,6 @@ enum ICUBreaks {
     }
 }
 
-/// ICU's rule-status ranges for word segments (ubrk.h, UWordBreak).
-enum WordBreakStatus {
-    static func isNone(_ status: Int32) -> Bool { status < 100 }
-}
-
 /// A compiled ICU transliterator. Not thread-safe: give each worker its own.
 final class Transliterator {
     private let handle: OpaquePointer
