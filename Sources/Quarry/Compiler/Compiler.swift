@@ -51,9 +51,9 @@ public struct Compiler {
         self.source = source
     }
 
+    /// An error at a rule-file location; `report` adds the line text.
     private func error(_ message: String, at location: SourceLocation) -> Diagnostic {
-        let file = source.files.first { $0.file.path == location.file }?.file
-        return .error(message, at: location, lineText: file?.lineText(location.line))
+        .error(message, at: location)
     }
 
     private mutating func report(_ diagnostic: Diagnostic) {
@@ -64,11 +64,6 @@ public struct Compiler {
             diagnostic.lineText = source.files.first { $0.file.path == location.file }?.file.lineText(location.line)
         }
         diagnostics.append(diagnostic)
-    }
-
-    /// Fold keys of a literal's tokens, tokenized like document text.
-    func foldKeys(_ text: String) -> [String] {
-        tokenizer.document(id: "", text: text).tokens.map(\.foldKey)
     }
 
     private mutating func run() -> Program {
@@ -172,7 +167,7 @@ public struct Compiler {
             // Endings apply to tokens written in the script of the endings themselves.
             let phrases = lexiconPhrases[endingsIndex]
             let script = phrases.lazy.flatMap(\.unicodeScalars).first { $0.properties.isAlphabetic }.map(Script.of) ?? .common
-            lexicon.setEndings(phrases.map { foldKeys($0).joined() }, script: script)
+            lexicon.setEndings(phrases.map { tokenizer.foldKeys(of: $0).joined() }, script: script)
         }
         lexiconIndexByName[declaration.name] = lexicons.count
         lexicons.append(lexicon)
@@ -183,8 +178,7 @@ public struct Compiler {
 
     private mutating func compilePhases() -> Program {
         let lexiconIndexByName = self.lexiconIndexByName
-        let tokenizer = self.tokenizer
-        let literalKeys: (String) -> [String] = { text in tokenizer.document(id: "", text: text).tokens.map(\.foldKey) }
+        let literalKeys = tokenizer.foldKeys(of:)
         var predicates = PredicateTable(lexiconIndex: { lexiconIndexByName[$0] }, tokenizeLiteral: literalKeys)
         var phases: [Phase] = phaseNames.map { Phase(name: $0, instructions: [], ruleIndexes: [], ruleStarts: []) }
         var rules: [CompiledRule] = []

@@ -22,10 +22,16 @@ final class PikeVM {
     private var visited: SparseSet
     private var queues: [[Thread]] = []
     private var stack: [Thread] = []
+    /// Per predicate, the position (plus one) its cached result is for, and
+    /// the result: the prefilter and every thread at a position share one test.
+    private var predicateStamp: [Int]
+    private var predicateResult: [Bool]
 
     init(program: Program) {
         self.program = program
         visited = SparseSet(capacity: program.phases.map(\.instructions.count).max() ?? 0)
+        predicateStamp = Array(repeating: 0, count: program.predicates.count)
+        predicateResult = Array(repeating: false, count: program.predicates.count)
     }
 
     /// Every longest match per rule and start in `phase`.
@@ -33,6 +39,8 @@ final class PikeVM {
         let count = tokens.count
         let instructions = phase.instructions
         queues = Array(repeating: [], count: count + 1)
+        // Cached results belong to this token sequence only.
+        for index in predicateStamp.indices { predicateStamp[index] = 0 }
         var best: [Int: Candidate] = [:]  // keyed by rule * (count + 1) + start
         var lexiconMatches: [Int: [(end: Int, entry: Int)]] = [:]
         let captureCounts = phase.ruleIndexes.map { program.rules[$0].captureNames.count }
@@ -70,7 +78,7 @@ final class PikeVM {
                         captures[slot].end = Int32(position)
                         stack.append(Thread(pc: next, start: current.start, captures: captures))
                     case let .token(predicate, next):
-                        if position < count, program.predicates[predicate].matches(tokens[position], lexicons: program.lexicons) {
+                        if position < count, test(predicate, tokens, position) {
                             queues[position + 1].append(Thread(pc: next, start: current.start, captures: current.captures))
                         }
                     case let .span(source, next, slot):
@@ -110,11 +118,20 @@ final class PikeVM {
 }
 
 extension PikeVM {
+    /// Whether `predicate` holds for the token at `position`, evaluated once per position.
+    func test(_ predicate: Int, _ tokens: [Token], _ position: Int) -> Bool {
+        if predicateStamp[predicate] == position + 1 { return predicateResult[predicate] }
+        let result = program.predicates[predicate].matches(tokens[position], lexicons: program.lexicons)
+        predicateStamp[predicate] = position + 1
+        predicateResult[predicate] = result
+        return result
+    }
+
     /// Whether the consuming instruction at `pc` can take the token at `position`.
     func canConsume(_ pc: Int, _ instructions: [Instruction], _ tokens: [Token], _ position: Int, _ spans: SpanIndex) -> Bool {
         switch instructions[pc] {
         case let .token(predicate, _):
-            return program.predicates[predicate].matches(tokens[position], lexicons: program.lexicons)
+            return test(predicate, tokens, position)
         case let .span(.lexicon(index), _, _):
             return program.lexicons[index].mayStart(with: tokens[position])
         case let .span(.type(type), _, _):

@@ -69,6 +69,12 @@ public final class Tokenizer {
         return Document(id: id, text: text, scalars: scalars, tokens: tokens, sentences: sentenceRanges)
     }
 
+    /// The fold keys of a phrase's tokens, tokenized like document text: how
+    /// rule literals and lexicon entries are compared with tokens.
+    public func foldKeys(of text: String) -> [String] {
+        document(id: "", text: text).tokens.map(\.foldKey)
+    }
+
     /// Splits a possessive `'s` off a word segment.
     private func pieces(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> [(Int, Int)] {
         if end - start >= 3 {
