@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "Quarry", targets: ["Quarry"]),
         .executable(name: "quarry", targets: ["quarry"]),
+        // For the libFuzzer package in Fuzz/ and the crash regression tests.
+        .library(name: "FuzzEntries", targets: ["FuzzEntries"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,9 +29,14 @@ let package = Package(
             dependencies: ["Quarry", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        .target(
+            name: "FuzzEntries",
+            dependencies: ["Quarry"],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
         .testTarget(
             name: "QuarryTests",
-            dependencies: ["Quarry"],
+            dependencies: ["Quarry", "FuzzEntries"],
             exclude: ["Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),

@@ -21,9 +21,12 @@ struct Extract: ParsableCommand {
     @Argument(help: "Files, directories (every *.txt below them) or - for standard input.")
     var inputs: [String]
 
-    /// Documents are extracted in batches of this many, so memory does not
-    /// grow with the number of inputs.
+    /// Documents are extracted in batches of at most this many documents and
+    /// bytes, so memory does not grow with the number of inputs.
     static let batchSize = 64
+    static let batchBytes = 16 << 20
+    /// Larger documents go alone, their records written a window at a time.
+    static let streamedDocumentBytes = 4 << 20
 
     func run() throws {
         guard let outputFormat = RecordFormat(rawValue: format) else {
@@ -39,13 +42,22 @@ struct Extract: ParsableCommand {
         var writer = RecordWriter(format: outputFormat)
         var reader = InputReader(format: readerFormat)
         var batch: [InputDocument] = []
+        var bytes = 0
         func flush() {
             for records in extractAll(batch, extractors) { writer.write(records) }
             batch.removeAll(keepingCapacity: true)
+            bytes = 0
         }
         reader.forEachDocument(in: inputs) { document in
+            let size = document.text.utf8.count
+            if size > Extract.streamedDocumentBytes {
+                flush()
+                extractors[0].extract(id: document.id, text: document.text) { writer.write($0) }
+                return
+            }
             batch.append(document)
-            if batch.count >= Extract.batchSize { flush() }
+            bytes += size
+            if batch.count >= Extract.batchSize || bytes >= Extract.batchBytes { flush() }
         }
         flush()
         writer.finish()

@@ -10,12 +10,9 @@ struct InputDocument {
 /// Expands the command line's inputs into documents: files, directories
 /// (every *.txt below, sorted), `-` for standard input; plain text or JSONL.
 ///
-/// Bad input never stops the run: invalid UTF-8 is decoded with U+FFFD
-/// replacement and a warning naming the first bad byte (offsets then refer to
-/// the decoded text); a binary file (a NUL byte, or mostly undecodable) is
-/// skipped with a warning; a leading byte-order mark is dropped, so offsets
-/// count from the first character after it; unreadable paths are failures,
-/// listed at the end.
+/// Bad input never stops the run: bytes are decoded by `TextDecoder` (binary
+/// files are skipped with a warning); unreadable paths are failures, listed
+/// at the end.
 struct InputReader {
     enum Format: String, CaseIterable { case text, jsonl }
 
@@ -86,35 +83,13 @@ struct InputReader {
 
     /// UTF-8 text with replacement of invalid bytes, or nil for a binary file.
     private mutating func decode(_ data: Data, path: String) -> String? {
-        let bytes = [UInt8](data)
-        if bytes.contains(0) {
-            warnings.append("\(path): skipped: binary file (NUL byte at offset \(bytes.firstIndex(of: 0)!))")
+        switch TextDecoder.decode(data) {
+        case let .binary(reason):
+            warnings.append("\(path): skipped: \(reason)")
             return nil
-        }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if let offset = firstInvalidByte(bytes) {
-            let replaced = text.unicodeScalars.filter { $0 == "\u{FFFD}" }.count
-            if replaced * 3 > max(1, text.unicodeScalars.count) {
-                warnings.append("\(path): skipped: mostly not UTF-8 (first invalid byte at offset \(offset))")
-                return nil
-            }
-            warnings.append("\(path): invalid UTF-8 at byte offset \(offset); decoded with U+FFFD replacement, offsets refer to the decoded text")
-        }
-        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        return text
-    }
-
-    private func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var offset = 0
-        while true {
-            let before = offset
-            switch decoder.decode(&iterator) {
-            case let .scalarValue(scalar): offset += UTF8.width(scalar)
-            case .emptyInput: return nil
-            case .error: return before
-            }
+        case let .text(text, warning):
+            if let warning { warnings.append("\(path): \(warning)") }
+            return text
         }
     }
 }

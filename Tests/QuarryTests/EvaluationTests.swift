@@ -99,12 +99,7 @@ final class BratReaderTests: XCTestCase {
 final class DefaultPackQualityTests: XCTestCase {
     func testSamplesAreValidAndThePackMeetsItsFloor() throws {
         let samples = packageRoot.appendingPathComponent("samples").path
-        let program = try { () throws -> Program in
-            switch Compiler.compile(path: packageRoot.appendingPathComponent("rules/main.qr").path) {
-            case let .success(program): return program
-            case let .failure(list): throw list
-            }
-        }()
+        let program = try defaultProgram()
         let report = CheckReport.run(paths: [samples], extractor: try Extractor(program: program))
         XCTAssertEqual(report.diagnostics.map(\.rendered), [], "every sample's offsets and texts must be valid")
         XCTAssertGreaterThanOrEqual(report.documents.count, 11)
@@ -115,9 +110,7 @@ final class DefaultPackQualityTests: XCTestCase {
     }
 
     func testExamplesInTheRuleFilesPass() throws {
-        guard case let .success(program) = Compiler.compile(path: packageRoot.appendingPathComponent("rules/main.qr").path) else {
-            return XCTFail("the default pack does not compile")
-        }
+        let program = try defaultProgram()
         let failures = ExampleChecker(extractor: try Extractor(program: program)).failures()
         XCTAssertEqual(failures.map { "\($0.example.location): \($0.problems)" }, [])
         XCTAssertGreaterThan(program.examples.count, 40)

@@ -37,6 +37,14 @@ func extract(_ rules: String, _ text: String, file: StaticString = #filePath, li
     }
 }
 
+/// The default rule pack (rules/main.qr), compiled once for all tests.
+func defaultProgram() throws -> Program {
+    try compiledDefaultPack.get()
+}
+
+private let compiledDefaultPack: Result<Program, DiagnosticList> =
+    Compiler.compile(path: packageRoot.appendingPathComponent("rules/main.qr").path)
+
 /// The small rule pack of the end-to-end tests.
 var smallRules: String { fixtures.appendingPathComponent("small.qr").path }
 

@@ -51,7 +51,17 @@ struct PatternCompiler {
         return captureNames.count - 1
     }
 
+    /// Recursion through nested nodes and named patterns together; the parser
+    /// bounds one file's nesting, this bounds chains of pattern references.
+    static let maximumDepth = 1000
+    private var depth = 0
+
     mutating func compile(_ node: PatternNode, next: Int) throws -> Int {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > PatternCompiler.maximumDepth {
+            throw Diagnostic.error("rule \(ruleName) nests patterns more than \(PatternCompiler.maximumDepth) deep", at: location(of: node))
+        }
         switch node {
         case let .literal(text, at):
             let keys = tokenizeLiteral(text)

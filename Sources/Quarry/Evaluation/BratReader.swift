@@ -24,11 +24,17 @@ public enum BratReader {
         case let .failure(error): return (nil, [.error("\(error) (the text of \(annotationPath))")])
         case let .success(contents): text = contents
         }
-        let annotationSource: String
         switch readText(annotationPath) {
         case let .failure(error): return (nil, [.error("\(error)")])
-        case let .success(contents): annotationSource = contents
+        case let .success(annotationSource):
+            return parse(annotations: annotationSource, path: annotationPath, text: text, textPath: textPath)
         }
+    }
+
+    /// Parses the standoff lines of `annotations` against `text`; never traps,
+    /// whatever the bytes (the gold-reader fuzz target holds it to that).
+    public static func parse(annotations annotationSource: String, path annotationPath: String,
+                             text: String, textPath: String) -> (GoldDocument?, [Diagnostic]) {
         let file = SourceFile(path: annotationPath, text: annotationSource)
         let scalars = Array(text.unicodeScalars)
         var diagnostics: [Diagnostic] = []
@@ -49,7 +55,7 @@ public enum BratReader {
                 let head = fields[1].split(separator: " ", maxSplits: 1).map(String.init)
                 guard head.count == 2 else { fail("expected a type and offsets in '\(fields[1])'"); continue }
                 let numbers = head[1].split(whereSeparator: { $0 == " " || $0 == ";" }).compactMap { Int($0) }
-                guard numbers.count >= 2, let start = numbers.first, let end = numbers.last, start < end else {
+                guard numbers.count >= 2, let start = numbers.first, let end = numbers.last, start >= 0, start < end else {
                     fail("offsets '\(head[1])' are not 'start end' with start < end"); continue
                 }
                 guard knownTypes.contains(head[0]) else {

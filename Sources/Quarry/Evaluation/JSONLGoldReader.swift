@@ -5,11 +5,14 @@ import Foundation
 /// Offsets are code points. Each bad line is a diagnostic; the others are kept.
 public enum JSONLGoldReader {
     public static func read(path: String) -> ([GoldDocument], [Diagnostic]) {
-        let source: String
         switch readText(path) {
         case let .failure(error): return ([], [.error("\(error)")])
-        case let .success(text): source = text
+        case let .success(source): return parse(source, path: path)
         }
+    }
+
+    /// Parses JSONL gold held in memory; never traps, whatever the bytes.
+    public static func parse(_ source: String, path: String) -> ([GoldDocument], [Diagnostic]) {
         let file = SourceFile(path: path, text: source)
         var documents: [GoldDocument] = []
         var diagnostics: [Diagnostic] = []

@@ -6,15 +6,39 @@ public final class Extractor {
     public let tokenizer: Tokenizer
     private let matcher: Matcher
 
-    public init(program: Program) throws {
+    /// How texts longer than one window are cut (see `Segmentation`).
+    public let segmentation: Segmentation
+
+    public init(program: Program, segmentation: Segmentation = .standard) throws {
         self.program = program
+        self.segmentation = segmentation
         tokenizer = try Tokenizer()
         matcher = Matcher(program: program)
     }
 
     /// The reported records of one text, in document order.
     public func extract(id: String, text: String) -> [Record] {
-        records(in: tokenizer.document(id: id, text: text))
+        var all: [Record] = []
+        extract(id: id, text: text) { all.append(contentsOf: $0) }
+        return all
+    }
+
+    /// The records of one text handed over a window at a time, in document
+    /// order, so a huge text never has all its tokens or records in memory.
+    public func extract(id: String, text: String, _ body: ([Record]) -> Void) {
+        guard text.utf8.count > segmentation.coreLength + 2 * segmentation.overlap else {
+            body(records(in: tokenizer.document(id: id, text: text)))
+            return
+        }
+        for window in TextSegmenter(text: text, segmentation: segmentation).windows() {
+            let records = records(in: tokenizer.document(id: id, text: String(window.text))).compactMap { record -> Record? in
+                var record = record
+                record.start += window.offset
+                record.end += window.offset
+                return window.core.contains(record.start) ? record : nil
+            }
+            body(records)
+        }
     }
 
     public func records(in document: Document) -> [Record] {

@@ -4,11 +4,17 @@ public struct Parser {
     let file: SourceFile
     var lexemes: [Lexeme]
     var position = 0
+    /// Open groups, token tests and calls around the current lexeme.
+    var depth = 0
     public private(set) var diagnostics: [Diagnostic] = []
 
     static let keywords: Set<String> = ["import", "lexicon", "pattern", "phase", "internal", "rule", "example"]
 
     struct Failure: Error { var diagnostic: Diagnostic }
+
+    /// Deeper nesting is an error rather than a stack overflow in the parser
+    /// or the compiler, which both recurse over the tree.
+    static let maximumNesting = 500
 
     public init(file: SourceFile) {
         self.file = file
@@ -26,6 +32,7 @@ public struct Parser {
     mutating func parseFile() -> RuleFileSyntax {
         var statements: [Statement] = []
         while current.kind != .end {
+            depth = 0
             do {
                 statements.append(try parseStatement())
             } catch let failure as Failure {
@@ -41,11 +48,30 @@ public struct Parser {
     var current: Lexeme { lexemes[position] }
     var location: SourceLocation { file.location(line: current.line, column: current.column) }
 
+    /// Call on entering a nested construct, with `defer { depth -= 1 }`.
+    mutating func enterNesting() throws {
+        depth += 1
+        if depth > Parser.maximumNesting {
+            throw failure("nesting deeper than \(Parser.maximumNesting) levels")
+        }
+    }
+
     mutating func advance() { if position < lexemes.count - 1 { position += 1 } }
 
     func failure(_ message: String, at lexeme: Lexeme? = nil) -> Failure {
         let lexeme = lexeme ?? current
         return Failure(diagnostic: file.error(message, line: lexeme.line, column: lexeme.column))
+    }
+
+    /// The current number as an Int, when it is whole and not absurdly large
+    /// (limits such as the repetition bound are checked by the compiler).
+    mutating func wholeNumber(_ context: String) throws -> Int {
+        guard case let .number(value) = current.kind else { throw failure("expected a number \(context), found \(describe(current))") }
+        guard value == value.rounded(), value >= 0, value <= Double(Int32.max) else {
+            throw failure("expected a whole number from 0 to \(Int32.max) \(context), found \(describe(current))")
+        }
+        advance()
+        return Int(value)
     }
 
     func describe(_ lexeme: Lexeme) -> String {
@@ -190,9 +216,7 @@ public struct Parser {
         var priority = 0
         if isKeyword("priority") {
             advance()
-            guard case let .number(value) = current.kind else { throw failure("expected a number after 'priority', found \(describe(current))") }
-            priority = Int(value)
-            advance()
+            priority = try wholeNumber("after 'priority'")
         }
         let pattern = try parseAlternation()
         guard isSymbol("=>") else { throw failure("expected '=>' and an output after the rule's pattern, found \(describe(current))") }
@@ -234,6 +258,8 @@ public struct Parser {
                 return .member(capture: word, member: try identifier("an attribute name after '.'"), at: at)
             }
             if isSymbol("(") {
+                try enterNesting()
+                defer { depth -= 1 }
                 advance()
                 var arguments: [ExpressionNode] = []
                 while !isSymbol(")") {

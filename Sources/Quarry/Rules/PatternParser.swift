@@ -35,25 +35,29 @@ extension Parser {
 
     mutating func parseQuantifiers(_ atom: PatternNode) throws -> PatternNode {
         var node = atom
+        var stacked = 0
         while true {
             let at = location
+            if isSymbol("?") || isSymbol("*") || isSymbol("+") || isSymbol("{") {
+                stacked += 1  // each quantifier wraps the node once more
+                if depth + stacked > Parser.maximumNesting { throw failure("nesting deeper than \(Parser.maximumNesting) levels") }
+            }
             if isSymbol("?") { advance(); node = .repeated(node, min: 0, max: 1, at: at) }
             else if isSymbol("*") { advance(); node = .repeated(node, min: 0, max: nil, at: at) }
             else if isSymbol("+") { advance(); node = .repeated(node, min: 1, max: nil, at: at) }
             else if isSymbol("{") {
                 advance()
-                guard case let .number(low) = current.kind else { throw failure("expected a number in '{m,n}', found \(describe(current))") }
-                advance()
-                var high: Int? = Int(low)
+                let low = try wholeNumber("in '{m,n}'")
+                var high: Int? = low
                 if isSymbol(",") {
                     advance()
-                    if case let .number(value) = current.kind { high = Int(value); advance() } else { high = nil }
+                    if case .number = current.kind { high = try wholeNumber("in '{m,n}'") } else { high = nil }
                 }
                 try expect("}", "to close the repetition")
-                if let high, high < Int(low) {
-                    throw Failure(diagnostic: file.error("repetition {\(Int(low)),\(high)} has its maximum below its minimum", line: at.line, column: at.column))
+                if let high, high < low {
+                    throw Failure(diagnostic: file.error("repetition {\(low),\(high)} has its maximum below its minimum", line: at.line, column: at.column))
                 }
-                node = .repeated(node, min: Int(low), max: high, at: at)
+                node = .repeated(node, min: low, max: high, at: at)
             } else { return node }
         }
     }
@@ -73,11 +77,15 @@ extension Parser {
             if name == "_" { return .token(.name("any", at: at), at: at) }
             return .name(name, at: at)
         case .symbol("("):
+            try enterNesting()
+            defer { depth -= 1 }
             advance()
             let inner = try parseAlternation()
             try expect(")", "to close the group")
             return inner
         case .symbol("["):
+            try enterNesting()
+            defer { depth -= 1 }
             advance()
             let predicate = try parsePredicateOr()
             try expect("]", "to close the token test")
@@ -102,12 +110,19 @@ extension Parser {
     }
 
     mutating func parsePredicateUnary() throws -> TokenPredicateNode {
-        if isSymbol("!") { advance(); return .not(try parsePredicateUnary()) }
+        if isSymbol("!") {
+            try enterNesting()
+            defer { depth -= 1 }
+            advance()
+            return .not(try parsePredicateUnary())
+        }
         let at = location
         switch current.kind {
         case let .string(text): advance(); return .literal(text)
         case let .regex(pattern, insensitive): advance(); return .regex(pattern, caseInsensitive: insensitive)
         case .symbol("("):
+            try enterNesting()
+            defer { depth -= 1 }
             advance()
             let inner = try parsePredicateOr()
             try expect(")", "to close the group")
