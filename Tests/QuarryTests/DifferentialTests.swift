@@ -83,7 +83,7 @@ final class DifferentialTests: XCTestCase {
             guard case let .success(program) = Compiler.compile(text: "rule r \(pattern.source) => X") else {
                 return XCTFail("did not compile: \(pattern.source)")
             }
-            let vm = PikeVM(program: program)
+            var vm = PikeVM(program: program)
             for _ in 0..<6 {
                 let tokens = (0..<Int.random(in: 0...8, using: &rng)).map { _ in ["a", "b", "c"].randomElement(using: &rng)! }
                 let document = tokenizer.document(id: "t", text: tokens.joined(separator: " "))

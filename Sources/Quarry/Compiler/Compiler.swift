@@ -193,6 +193,8 @@ public struct Compiler {
                 let matchInstruction = try compiler.add(.match(rule: ruleIndex), at: declaration.location)
                 let start = try compiler.compile(declaration.pattern, next: matchInstruction)
                 let output = try compileOutput(declaration, captureNames: compiler.captureNames, phase: item.phase)
+                phase.ruleOfInstruction += Array(repeating: phase.ruleIndexes.count,
+                                                 count: compiler.instructions.count - phase.instructions.count)
                 phase.instructions = compiler.instructions
                 phase.ruleIndexes.append(ruleIndex)
                 phase.ruleStarts.append(start)
@@ -209,6 +211,8 @@ public struct Compiler {
         }
         for index in phases.indices {
             phases[index].ruleFirstSteps = phases[index].ruleStarts.map { firstSteps(from: $0, in: phases[index].instructions) }
+            phases[index].ruleStartIndex = RuleStartIndex(firstSteps: phases[index].ruleFirstSteps, instructions: phases[index].instructions,
+                                                          predicates: predicates.predicates, lexicons: lexicons)
         }
         return Program(phases: phases, rules: rules, types: types, predicates: predicates.predicates,
                        lexicons: lexicons, examples: examples)

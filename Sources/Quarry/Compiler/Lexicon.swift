@@ -54,11 +54,8 @@ final class Lexicon {
         return true
     }
 
-    /// Whether some entry may begin with this token (exactly, or inflected).
-    func mayStart(with token: Token) -> Bool {
-        if root.children[token.foldKey] != nil { return true }
-        return !endings.isEmpty && token.script == endingScript
-    }
+    /// True when entries match inflected forms of their stems.
+    var inflects: Bool { !endings.isEmpty }
 
     func containsSingleToken(_ token: Token) -> Bool {
         guard let child = root.children[token.foldKey], child.entry != nil else { return false }

@@ -2,7 +2,7 @@
 /// Holds per-search scratch space: give each worker thread its own.
 public final class Matcher {
     public let program: Program
-    private let vm: PikeVM
+    private var vm: PikeVM
 
     public init(program: Program) {
         self.program = program

@@ -11,77 +11,96 @@
 /// earlier one covers it.
 ///
 /// The VM holds scratch space only; the program stays immutable and shared.
-final class PikeVM {
+/// It is a struct so that its scratch arrays are checked for exclusive access
+/// at compile time, not on every access as a class's stored properties are.
+/// Capture slots live in one arena per search: a thread holds an offset into
+/// it and copies its slots only when it writes one, so moving a thread costs
+/// no reference counting.
+struct PikeVM {
     private struct Thread {
-        var pc: Int
-        var start: Int
-        var captures: [Capture]
+        var pc: Int32
+        var start: Int32
+        /// Offset of the thread's capture slots in `arena`.
+        var captures: Int32
     }
 
     private let program: Program
     private var visited: SparseSet
     private var queues: [[Thread]] = []
     private var stack: [Thread] = []
+    private var arena: [Capture] = []
     /// Per predicate, the position (plus one) its cached result is for, and
     /// the result: the prefilter and every thread at a position share one test.
     private var predicateStamp: [Int]
     private var predicateResult: [Bool]
+    /// Rules gathered to start at the current position, and a mark per rule
+    /// (position plus one) so each is gathered once.
+    private var starting: [Int] = []
+    private var startingStamp: [Int]
 
     init(program: Program) {
         self.program = program
         visited = SparseSet(capacity: program.phases.map(\.instructions.count).max() ?? 0)
         predicateStamp = Array(repeating: 0, count: program.predicates.count)
         predicateResult = Array(repeating: false, count: program.predicates.count)
+        startingStamp = Array(repeating: 0, count: program.phases.map(\.ruleStarts.count).max() ?? 0)
     }
 
     /// Every longest match per rule and start in `phase`.
-    func candidates(phase: Phase, tokens: [Token], spans: SpanIndex) -> [Candidate] {
+    mutating func candidates(phase: Phase, tokens: [Token], spans: SpanIndex) -> [Candidate] {
         let count = tokens.count
         let instructions = phase.instructions
-        queues = Array(repeating: [], count: count + 1)
+        if queues.count < count + 1 { queues = Array(repeating: [], count: count + 1) }
+        arena.removeAll(keepingCapacity: true)
         // Cached results belong to this token sequence only.
         for index in predicateStamp.indices { predicateStamp[index] = 0 }
+        for index in startingStamp.indices { startingStamp[index] = 0 }
         var best: [Int: Candidate] = [:]  // keyed by rule * (count + 1) + start
         var lexiconMatches: [Int: [(end: Int, entry: Int)]] = [:]
         let captureCounts = phase.ruleIndexes.map { program.rules[$0].captureNames.count }
+        let emptyCaptures = Array(repeating: Capture(), count: captureCounts.max() ?? 0)
 
         for position in 0...count {
             visited.clear()
             lexiconMatches.removeAll(keepingCapacity: true)
             var waiting = queues[position]
-            queues[position] = []
+            queues[position].removeAll(keepingCapacity: true)
             if waiting.count > 1 {
                 waiting = waiting.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
             }
             if position < count {
-                for (k, start) in phase.ruleStarts.enumerated()
+                for k in rulesStarting(at: position, phase, tokens, spans)
                 where phase.ruleFirstSteps[k].contains(where: { canConsume($0, instructions, tokens, position, spans) }) {
-                    waiting.append(Thread(pc: start, start: position, captures: Array(repeating: Capture(), count: captureCounts[k])))
+                    let offset = Int32(arena.count)
+                    arena.append(contentsOf: emptyCaptures[0..<captureCounts[k]])
+                    waiting.append(Thread(pc: Int32(phase.ruleStarts[k]), start: Int32(position), captures: offset))
                 }
             }
             for thread in waiting {
                 stack.append(thread)
                 while let current = stack.popLast() {
-                    guard visited.insert(current.pc) else { continue }
-                    switch instructions[current.pc] {
+                    let pc = Int(current.pc)
+                    guard visited.insert(pc) else { continue }
+                    switch instructions[pc] {
                     case let .jump(target):
-                        stack.append(Thread(pc: target, start: current.start, captures: current.captures))
+                        stack.append(Thread(pc: Int32(target), start: current.start, captures: current.captures))
                     case let .split(first, second):
-                        stack.append(Thread(pc: second, start: current.start, captures: current.captures))
-                        stack.append(Thread(pc: first, start: current.start, captures: current.captures))
+                        stack.append(Thread(pc: Int32(second), start: current.start, captures: current.captures))
+                        stack.append(Thread(pc: Int32(first), start: current.start, captures: current.captures))
                     case let .openCapture(slot, next):
-                        var captures = current.captures
-                        captures[slot] = Capture(start: Int32(position), end: -1, payload: .none)
-                        stack.append(Thread(pc: next, start: current.start, captures: captures))
+                        let copy = copyCaptures(current.captures, count: captureCount(of: pc, phase, captureCounts))
+                        arena[Int(copy) + slot] = Capture(start: Int32(position), end: -1, payload: .none)
+                        stack.append(Thread(pc: Int32(next), start: current.start, captures: copy))
                     case let .closeCapture(slot, next):
-                        var captures = current.captures
-                        captures[slot].end = Int32(position)
-                        stack.append(Thread(pc: next, start: current.start, captures: captures))
+                        let copy = copyCaptures(current.captures, count: captureCount(of: pc, phase, captureCounts))
+                        arena[Int(copy) + slot].end = Int32(position)
+                        stack.append(Thread(pc: Int32(next), start: current.start, captures: copy))
                     case let .token(predicate, next):
                         if position < count, test(predicate, tokens, position) {
-                            queues[position + 1].append(Thread(pc: next, start: current.start, captures: current.captures))
+                            queues[position + 1].append(Thread(pc: Int32(next), start: current.start, captures: current.captures))
                         }
                     case let .span(source, next, slot):
+                        var ends: [(end: Int, payload: Capture.Payload)] = []
                         switch source {
                         case let .lexicon(index):
                             let found: [(end: Int, entry: Int)]
@@ -89,37 +108,51 @@ final class PikeVM {
                                 found = program.lexicons[index].matches(in: tokens, at: position)
                                 lexiconMatches[index] = found
                             }
-                            for (end, entry) in found {
-                                var captures = current.captures
-                                if let slot { captures[slot] = Capture(start: Int32(position), end: Int32(end), payload: .lexiconEntry(lexicon: Int32(index), entry: Int32(entry))) }
-                                queues[end].append(Thread(pc: next, start: current.start, captures: captures))
-                            }
+                            ends = found.map { ($0.end, .lexiconEntry(lexicon: Int32(index), entry: Int32($0.entry))) }
                         case let .type(type):
-                            for spanIndex in spans.starting(at: position, type: type) {
-                                let end = spans.spans[spanIndex].tokens.upperBound
-                                var captures = current.captures
-                                if let slot { captures[slot] = Capture(start: Int32(position), end: Int32(end), payload: .span(Int32(spanIndex))) }
-                                queues[end].append(Thread(pc: next, start: current.start, captures: captures))
+                            ends = spans.starting(at: position, type: type).map { (spans.spans[$0].tokens.upperBound, .span(Int32($0))) }
+                        }
+                        for (end, payload) in ends {
+                            var captures = current.captures
+                            if let slot {
+                                captures = copyCaptures(current.captures, count: captureCount(of: pc, phase, captureCounts))
+                                arena[Int(captures) + slot] = Capture(start: Int32(position), end: Int32(end), payload: payload)
                             }
+                            queues[end].append(Thread(pc: Int32(next), start: current.start, captures: captures))
                         }
                     case let .match(rule):
                         // Empty matches are never reported.
-                        guard position > current.start else { break }
-                        let key = rule * (count + 1) + current.start
+                        let start = Int(current.start)
+                        guard position > start else { break }
+                        let key = rule * (count + 1) + start
                         if let existing = best[key], existing.end >= position { break }
-                        best[key] = Candidate(rule: rule, start: current.start, end: position, captures: current.captures)
+                        let slots = program.rules[rule].captureNames.count
+                        let offset = Int(current.captures)
+                        best[key] = Candidate(rule: rule, start: start, end: position, captures: Array(arena[offset..<(offset + slots)]))
                     }
                 }
             }
         }
-        queues = []
         return Array(best.values)
+    }
+
+    /// A fresh copy of a thread's capture slots at the end of the arena.
+    private mutating func copyCaptures(_ offset: Int32, count: Int) -> Int32 {
+        let copy = Int32(arena.count)
+        let start = Int(offset)
+        for index in start..<(start + count) { arena.append(arena[index]) }
+        return copy
+    }
+
+    /// Capture slots of the rule that instruction `pc` belongs to.
+    private func captureCount(of pc: Int, _ phase: Phase, _ counts: [Int]) -> Int {
+        counts[phase.ruleOfInstruction[pc]]
     }
 }
 
 extension PikeVM {
     /// Whether `predicate` holds for the token at `position`, evaluated once per position.
-    func test(_ predicate: Int, _ tokens: [Token], _ position: Int) -> Bool {
+    mutating func test(_ predicate: Int, _ tokens: [Token], _ position: Int) -> Bool {
         if predicateStamp[predicate] == position + 1 { return predicateResult[predicate] }
         let result = program.predicates[predicate].matches(tokens[position], lexicons: program.lexicons)
         predicateStamp[predicate] = position + 1
@@ -127,13 +160,32 @@ extension PikeVM {
         return result
     }
 
+    /// The rules (indexes within the phase) that may begin at `position`, in rule order.
+    mutating func rulesStarting(at position: Int, _ phase: Phase, _ tokens: [Token], _ spans: SpanIndex) -> [Int] {
+        starting.removeAll(keepingCapacity: true)
+        if let rules = phase.ruleStartIndex.byFoldKey[tokens[position].foldKey] { gather(rules, position) }
+        for (script, rules) in phase.ruleStartIndex.byScript where tokens[position].script == script { gather(rules, position) }
+        for (predicate, rules) in phase.ruleStartIndex.byPredicate where test(predicate, tokens, position) { gather(rules, position) }
+        for (type, rules) in phase.ruleStartIndex.byType where !spans.starting(at: position, type: type).isEmpty { gather(rules, position) }
+        if starting.count > 1 { starting.sort() }
+        return starting
+    }
+
+    private mutating func gather(_ rules: [Int], _ position: Int) {
+        for rule in rules where startingStamp[rule] != position + 1 {
+            startingStamp[rule] = position + 1
+            starting.append(rule)
+        }
+    }
+
     /// Whether the consuming instruction at `pc` can take the token at `position`.
-    func canConsume(_ pc: Int, _ instructions: [Instruction], _ tokens: [Token], _ position: Int, _ spans: SpanIndex) -> Bool {
+    mutating func canConsume(_ pc: Int, _ instructions: [Instruction], _ tokens: [Token], _ position: Int, _ spans: SpanIndex) -> Bool {
         switch instructions[pc] {
         case let .token(predicate, _):
             return test(predicate, tokens, position)
         case let .span(.lexicon(index), _, _):
-            return program.lexicons[index].mayStart(with: tokens[position])
+            let lexicon = program.lexicons[index]
+            return lexicon.root.children[tokens[position].foldKey] != nil || (lexicon.inflects && tokens[position].script == lexicon.endingScript)
         case let .span(.type(type), _, _):
             return !spans.starting(at: position, type: type).isEmpty
         default:

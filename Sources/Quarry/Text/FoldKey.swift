@@ -1,6 +1,5 @@
 /// Computes fold keys, the form in which literals and lexicon entries are
-/// compared with tokens, and caches them per distinct surface so that ICU is
-/// paid once per word form, not once per occurrence.
+/// compared with tokens (the tokenizer caches them per word form).
 ///
 /// A fold key is NFKC, lower case, without diacritics, in Latin letters:
 /// `KYIV` gives `kyiv`, `Київ` gives `kiiv`, `Киев` gives `kiev`. In a token
@@ -16,7 +15,6 @@ public final class Folder {
     public static let transformID = "Any-NFKC; Any-Latin; Latin-ASCII; Any-Lower"
 
     private let transliterator: Transliterator
-    private var cache: [String: String] = [:]
 
     public init() throws {
         transliterator = try Transliterator(id: Folder.transformID)
@@ -24,14 +22,6 @@ public final class Folder {
 
     /// The fold key of one token's surface.
     public func key(_ surface: String) -> String {
-        if let known = cache[surface] { return known }
-        let key = compute(surface)
-        if cache.count > 1_000_000 { cache.removeAll(keepingCapacity: true) }
-        cache[surface] = key
-        return key
-    }
-
-    private func compute(_ surface: String) -> String {
         if surface.utf8.allSatisfy({ $0 < 0x80 }) {
             return surface.lowercased()
         }

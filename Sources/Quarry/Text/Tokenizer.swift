@@ -9,9 +9,13 @@
 /// or lexicon entry written `"S-200"` is tokenized the same way and matches
 /// that token sequence.
 ///
-/// Not thread-safe (it owns a fold-key cache): each worker owns a `Tokenizer`.
+/// Not thread-safe (it owns a cache of word features): each worker owns a `Tokenizer`.
 public final class Tokenizer {
     public let folder: Folder
+    private var cache: [String: WordFeatures] = [:]
+    /// The cache starts over past this many word forms, so memory stays
+    /// bounded over any number of documents.
+    static let cacheLimit = 1 << 20
 
     public init() throws {
         folder = try Folder()
@@ -91,9 +95,36 @@ public final class Tokenizer {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[start..<end])
         let surface = String(view)
+        let word = features(of: surface)
+        return Token(start: start, end: end, surface: surface, foldKey: word.foldKey, shape: word.shape, script: word.script,
+                     numericValue: word.numericValue, isWord: word.isWord, spaceBefore: spaceBefore, sentence: sentence,
+                     isSentenceStart: false, flags: word.flags)
+    }
+
+    /// The features of a word form, computed once per distinct surface: ICU
+    /// and Unicode property lookups are paid per word form, not per occurrence.
+    private func features(of surface: String) -> WordFeatures {
+        if let known = cache[surface] { return known }
+        let word = WordFeatures(surface, foldKey: folder.key(surface))
+        if cache.count >= Tokenizer.cacheLimit { cache.removeAll(keepingCapacity: true) }
+        cache[surface] = word
+        return word
+    }
+}
+
+/// What a token's surface alone determines.
+struct WordFeatures {
+    var foldKey: String
+    var shape: String
+    var script: Script
+    var numericValue: Double?
+    var isWord: Bool
+    var flags: TokenFlags
+
+    init(_ surface: String, foldKey: String) {
         var script: Script?
         var isWord = false
-        for scalar in view {
+        for scalar in surface.unicodeScalars {
             let properties = scalar.properties
             guard properties.isAlphabetic || properties.numericType != nil else { continue }
             isWord = true
@@ -102,13 +133,11 @@ public final class Tokenizer {
             if own == .common { continue }
             if script == nil { script = own } else if script != own { script = .mixed }
         }
-        let foldKey = folder.key(surface)
-        var token = Token(
-            start: start, end: end, surface: surface, foldKey: foldKey,
-            shape: WordShape.of(surface), script: script ?? .common,
-            numericValue: NumberValue.ofToken(foldKey: foldKey),
-            isWord: isWord, spaceBefore: spaceBefore, sentence: sentence, isSentenceStart: false)
-        token.flags = TokenFlags.of(surface)
-        return token
+        self.foldKey = foldKey
+        shape = WordShape.of(surface)
+        self.script = script ?? .common
+        numericValue = NumberValue.ofToken(foldKey: foldKey)
+        self.isWord = isWord
+        flags = TokenFlags.of(surface)
     }
 }

@@ -1,0 +1,51 @@
+/// Which rules of a phase may begin at a token, found without asking every
+/// rule: the rules that open with a literal or a lexicon are listed under the
+/// fold keys they can start with, so one dictionary lookup per token finds
+/// them however many there are. Only rules that open with another token test,
+/// an inflecting lexicon or an earlier phase's type are checked one group at
+/// a time. The answer is a superset: the VM still tests the first step.
+struct RuleStartIndex: Sendable {
+    /// Rules (indexes within the phase) by a fold key their first token may have.
+    var byFoldKey: [String: [Int]] = [:]
+    /// Rules opening with a token test other than a literal, by predicate.
+    var byPredicate: [(predicate: Int, rules: [Int])] = []
+    /// Rules opening with a lexicon that matches inflected stems, by the
+    /// script of the tokens it inflects.
+    var byScript: [(script: Script, rules: [Int])] = []
+    /// Rules opening with a span of an earlier phase, by type.
+    var byType: [(type: Int, rules: [Int])] = []
+
+    init() {}
+
+    /// `firstSteps[k]`: the consuming instructions rule `k` can begin with.
+    init(firstSteps: [[Int]], instructions: [Instruction], predicates: [TokenPredicate], lexicons: [Lexicon]) {
+        var predicateRules: [Int: [Int]] = [:]
+        var scriptRules: [Script: [Int]] = [:]
+        var typeRules: [Int: [Int]] = [:]
+        for (rule, steps) in firstSteps.enumerated() {
+            for pc in steps {
+                switch instructions[pc] {
+                case let .token(predicate, _):
+                    if case let .literal(key) = predicates[predicate] {
+                        byFoldKey[key, default: []].append(rule)
+                    } else {
+                        predicateRules[predicate, default: []].append(rule)
+                    }
+                case let .span(.lexicon(index), _, _):
+                    let lexicon = lexicons[index]
+                    for key in lexicon.root.children.keys { byFoldKey[key, default: []].append(rule) }
+                    if lexicon.inflects { scriptRules[lexicon.endingScript, default: []].append(rule) }
+                case let .span(.type(type), _, _):
+                    typeRules[type, default: []].append(rule)
+                default:
+                    break
+                }
+            }
+        }
+        func unique(_ rules: [Int]) -> [Int] { Array(Set(rules)).sorted() }
+        for (key, rules) in byFoldKey { byFoldKey[key] = unique(rules) }
+        byPredicate = predicateRules.keys.sorted().map { ($0, unique(predicateRules[$0]!)) }
+        byScript = scriptRules.keys.sorted { $0.rawValue < $1.rawValue }.map { ($0, unique(scriptRules[$0]!)) }
+        byType = typeRules.keys.sorted().map { ($0, unique(typeRules[$0]!)) }
+    }
+}
