@@ -26,7 +26,7 @@ struct InputReader {
     mutating func forEachDocument(in inputs: [String], _ body: (InputDocument) -> Void) {
         for input in inputs {
             if input == "-" {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
+                let data = readBytes(atPath: "/dev/stdin") ?? []
                 read(data, name: "stdin", path: "<stdin>", body)
                 continue
             }
@@ -46,7 +46,7 @@ struct InputReader {
                 files = [input]
             }
             for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else {
+                guard let data = readBytes(atPath: file) else {
                     failures.append("\(file): cannot read")
                     continue
                 }
@@ -64,7 +64,7 @@ struct InputReader {
             .map { (directory as NSString).appendingPathComponent($0) }
     }
 
-    private mutating func read(_ data: Data, name: String, path: String, _ body: (InputDocument) -> Void) {
+    private mutating func read(_ data: [UInt8], name: String, path: String, _ body: (InputDocument) -> Void) {
         guard let text = decode(data, path: path) else { return }
         switch format {
         case .text:
@@ -82,7 +82,7 @@ struct InputReader {
     }
 
     /// UTF-8 text with replacement of invalid bytes, or nil for a binary file.
-    private mutating func decode(_ data: Data, path: String) -> String? {
+    private mutating func decode(_ data: [UInt8], path: String) -> String? {
         switch TextDecoder.decode(data) {
         case let .binary(reason):
             warnings.append("\(path): skipped: \(reason)")

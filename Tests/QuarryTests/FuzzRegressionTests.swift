@@ -1,4 +1,5 @@
 import FuzzEntries
+import Quarry
 import Foundation
 import XCTest
 
@@ -12,7 +13,7 @@ final class FuzzRegressionTests: XCTestCase {
         try folders.flatMap { folder -> [[UInt8]] in
             let directory = corpus.appendingPathComponent(folder)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-            return try names.sorted().map { [UInt8](try Data(contentsOf: directory.appendingPathComponent($0))) }
+            return try names.sorted().map { try XCTUnwrap(readBytes(atPath: directory.appendingPathComponent($0).path)) }
         }
     }
 

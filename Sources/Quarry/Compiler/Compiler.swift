@@ -148,7 +148,7 @@ public struct Compiler {
         case .file: entries = source.lexiconFiles[declaration.name] ?? []
         }
         for entry in entries {
-            let tokens = tokenizer.document(id: "", text: entry.phrase).tokens
+            let tokens = tokenizer.phraseTokens(entry.phrase, capitals: declaration.requiresCapitals)
             let keys = tokens.map(\.foldKey)
             if keys.isEmpty {
                 report(error("lexicon entry \"\(entry.phrase)\" has no tokens", at: entry.location))

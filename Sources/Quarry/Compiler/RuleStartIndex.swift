@@ -1,12 +1,15 @@
 /// Which rules of a phase may begin at a token, found without asking every
-/// rule: the rules that open with a literal or a lexicon are listed under the
-/// fold keys they can start with, so one dictionary lookup per token finds
-/// them however many there are. Only rules that open with another token test,
+/// rule: the rules that open with a literal are listed under its fold key, so
+/// one dictionary lookup per token finds them however many there are. Rules
+/// that open with a lexicon are grouped by lexicon (one lookup in its first
+/// level per lexicon, not per rule); those that open with another token test,
 /// an inflecting lexicon or an earlier phase's type are checked one group at
 /// a time. The answer is a superset: the VM still tests the first step.
 struct RuleStartIndex: Sendable {
     /// Rules (indexes within the phase) by a fold key their first token may have.
     var byFoldKey: [String: [Int]] = [:]
+    /// Rules opening with a lexicon, by lexicon.
+    var byLexicon: [(lexicon: Int, rules: [Int])] = []
     /// Rules opening with a token test other than a literal, by predicate.
     var byPredicate: [(predicate: Int, rules: [Int])] = []
     /// Rules opening with a lexicon that matches inflected stems, by the
@@ -21,6 +24,7 @@ struct RuleStartIndex: Sendable {
     init(firstSteps: [[Int]], instructions: [Instruction], predicates: [TokenPredicate], lexicons: [Lexicon]) {
         var predicateRules: [Int: [Int]] = [:]
         var scriptRules: [Script: [Int]] = [:]
+        var lexiconRules: [Int: [Int]] = [:]
         var typeRules: [Int: [Int]] = [:]
         for (rule, steps) in firstSteps.enumerated() {
             for pc in steps {
@@ -33,7 +37,7 @@ struct RuleStartIndex: Sendable {
                     }
                 case let .span(.lexicon(index), _, _):
                     let lexicon = lexicons[index]
-                    for key in lexicon.root.children.keys { byFoldKey[key, default: []].append(rule) }
+                    lexiconRules[index, default: []].append(rule)
                     if lexicon.inflects { scriptRules[lexicon.endingScript, default: []].append(rule) }
                 case let .span(.type(type), _, _):
                     typeRules[type, default: []].append(rule)
@@ -44,6 +48,7 @@ struct RuleStartIndex: Sendable {
         }
         func unique(_ rules: [Int]) -> [Int] { Array(Set(rules)).sorted() }
         for (key, rules) in byFoldKey { byFoldKey[key] = unique(rules) }
+        byLexicon = lexiconRules.keys.sorted().map { ($0, unique(lexiconRules[$0]!)) }
         byPredicate = predicateRules.keys.sorted().map { ($0, unique(predicateRules[$0]!)) }
         byScript = scriptRules.keys.sorted { $0.rawValue < $1.rawValue }.map { ($0, unique(scriptRules[$0]!)) }
         byType = typeRules.keys.sorted().map { ($0, unique(typeRules[$0]!)) }

@@ -164,6 +164,8 @@ extension PikeVM {
     mutating func rulesStarting(at position: Int, _ phase: Phase, _ tokens: [Token], _ spans: SpanIndex) -> [Int] {
         starting.removeAll(keepingCapacity: true)
         if let rules = phase.ruleStartIndex.byFoldKey[tokens[position].foldKey] { gather(rules, position) }
+        for (lexicon, rules) in phase.ruleStartIndex.byLexicon
+        where program.lexicons[lexicon].root.children[tokens[position].foldKey] != nil { gather(rules, position) }
         for (script, rules) in phase.ruleStartIndex.byScript where tokens[position].script == script { gather(rules, position) }
         for (predicate, rules) in phase.ruleStartIndex.byPredicate where test(predicate, tokens, position) { gather(rules, position) }
         for (type, rules) in phase.ruleStartIndex.byType where !spans.starting(at: position, type: type).isEmpty { gather(rules, position) }

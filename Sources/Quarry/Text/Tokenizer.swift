@@ -22,9 +22,53 @@ public final class Tokenizer {
     }
 
     public func document(id: String, text: String) -> Document {
+        let (scalars, utf16, scalarIndex) = Tokenizer.indexed(text)
+        let sentenceStarts = ICUBreaks.sentences(in: utf16).map { Int(scalarIndex[$0.offset]) }
+        var tokens: [Token] = []
+        tokens.reserveCapacity(utf16.count / 5)
+        var sentence = 0
+        var sentenceRanges: [Range<Int>] = []
+        var sentenceFirstToken = 0
+        var previousEnd = 0
+        for (start, end) in segments(scalars, utf16, scalarIndex) {
+            while sentence + 1 < sentenceStarts.count - 1, sentenceStarts[sentence + 1] <= start {
+                sentenceRanges.append(sentenceFirstToken..<tokens.count)
+                sentenceFirstToken = tokens.count
+                sentence += 1
+            }
+            var token = makeToken(scalars, start, end, spaceBefore: start > previousEnd, sentence: sentence)
+            token.isSentenceStart = tokens.count == sentenceFirstToken
+            tokens.append(token)
+            previousEnd = end
+        }
+        sentenceRanges.append(sentenceFirstToken..<tokens.count)
+        return Document(id: id, text: text, scalars: scalars, tokens: tokens, sentences: sentenceRanges)
+    }
+
+    /// The fold keys of a phrase's tokens, tokenized like document text: how
+    /// rule literals and lexicon entries are compared with tokens.
+    public func foldKeys(of text: String) -> [String] {
+        phraseTokens(text, capitals: false).map(\.foldKey)
+    }
+
+    /// A phrase's tokens as document text would have them, with only what
+    /// lexicons need: a 200,000-entry lexicon compiles without computing (or
+    /// caching) every entry's full features.
+    func phraseTokens(_ text: String, capitals: Bool) -> [(foldKey: String, isCapitalized: Bool)] {
+        let (scalars, utf16, scalarIndex) = Tokenizer.indexed(text)
+        return segments(scalars, utf16, scalarIndex).map { start, end in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start..<end])
+            let surface = String(view)
+            return (folder.key(surface), capitals && TokenFlags.of(surface).contains(.capitalized))
+        }
+    }
+
+    /// The text's code points, its UTF-16 units (what ICU reads) and the
+    /// code-point index of every UTF-16 offset and of the end.
+    private static func indexed(_ text: String) -> ([Unicode.Scalar], [UInt16], [Int32]) {
         let scalars = Array(text.unicodeScalars)
         let utf16 = Array(text.utf16)
-        // Code-point index of every UTF-16 offset (and of the end).
         var scalarIndex = [Int32](repeating: 0, count: utf16.count + 1)
         var unit = 0
         for (index, scalar) in scalars.enumerated() {
@@ -33,15 +77,14 @@ public final class Tokenizer {
             unit += width
         }
         scalarIndex[utf16.count] = Int32(scalars.count)
+        return (scalars, utf16, scalarIndex)
+    }
 
-        let sentenceStarts = ICUBreaks.sentences(in: utf16).map { Int(scalarIndex[$0.offset]) }
-        var tokens: [Token] = []
-        tokens.reserveCapacity(utf16.count / 5)
-        var sentence = 0
-        var sentenceRanges: [Range<Int>] = []
-        var sentenceFirstToken = 0
+    /// The code-point ranges of the tokens: ICU word segments that are not
+    /// white space, with possessives split off.
+    private func segments(_ scalars: [Unicode.Scalar], _ utf16: [UInt16], _ scalarIndex: [Int32]) -> [(Int, Int)] {
+        var ranges: [(Int, Int)] = []
         let boundaries = ICUBreaks.words(in: utf16)
-        var previousEnd = 0
         var i = 0
         while i + 1 < boundaries.count {
             i += 1
@@ -57,26 +100,9 @@ public final class Tokenizer {
                 }
             }
             if scalars[start].properties.isWhitespace { continue }
-            while sentence + 1 < sentenceStarts.count - 1, sentenceStarts[sentence + 1] <= start {
-                sentenceRanges.append(sentenceFirstToken..<tokens.count)
-                sentenceFirstToken = tokens.count
-                sentence += 1
-            }
-            for (pieceStart, pieceEnd) in pieces(scalars, start, end) {
-                var token = makeToken(scalars, pieceStart, pieceEnd, spaceBefore: pieceStart > previousEnd, sentence: sentence)
-                token.isSentenceStart = tokens.count == sentenceFirstToken
-                tokens.append(token)
-                previousEnd = pieceEnd
-            }
+            ranges.append(contentsOf: pieces(scalars, start, end))
         }
-        sentenceRanges.append(sentenceFirstToken..<tokens.count)
-        return Document(id: id, text: text, scalars: scalars, tokens: tokens, sentences: sentenceRanges)
-    }
-
-    /// The fold keys of a phrase's tokens, tokenized like document text: how
-    /// rule literals and lexicon entries are compared with tokens.
-    public func foldKeys(of text: String) -> [String] {
-        document(id: "", text: text).tokens.map(\.foldKey)
+        return ranges
     }
 
     /// Splits a possessive `'s` off a word segment.
