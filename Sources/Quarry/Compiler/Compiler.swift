@@ -211,6 +211,9 @@ public struct Compiler {
         }
         for index in phases.indices {
             phases[index].ruleFirstSteps = phases[index].ruleStarts.map { firstSteps(from: $0, in: phases[index].instructions) }
+            phases[index].ruleRequiredKeys = phases[index].ruleStarts.map {
+                RequiredKeys.of(start: $0, instructions: phases[index].instructions, predicates: predicates.predicates)
+            }
             phases[index].ruleStartIndex = RuleStartIndex(firstSteps: phases[index].ruleFirstSteps, instructions: phases[index].instructions,
                                                           predicates: predicates.predicates, lexicons: lexicons)
         }

@@ -40,6 +40,9 @@ public struct Phase: Sendable {
     /// epsilon closure). A rule is started at a token only when one of them can
     /// consume it, so most rules cost nothing at most tokens.
     var ruleFirstSteps: [[Int]] = []
+    /// For each rule, fold keys one of which every match contains (nil: none
+    /// known); see `RequiredKeys`.
+    var ruleRequiredKeys: [[String]?] = []
     /// For each instruction, the rule (index within the phase) it belongs to.
     var ruleOfInstruction: [Int] = []
     /// The rules that may begin at a token, by what their first steps need.

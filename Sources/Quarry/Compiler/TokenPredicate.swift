@@ -1,7 +1,7 @@
 import Foundation
 
 /// A compiled test on one token.
-indirect enum TokenPredicate {
+enum TokenPredicate {
     case literal(foldKey: String)
     /// A regular expression that must match the whole surface.
     case regex(NSRegularExpression)
@@ -11,7 +11,8 @@ indirect enum TokenPredicate {
     case shape(String)
     case script(Script)
     case numeric(feature: NumericFeature, op: String, value: Double)
-    case not(TokenPredicate)
+    // Only the recursive case is boxed: testing a leaf costs no reference counting.
+    indirect case not(TokenPredicate)
     case and([TokenPredicate])
     case or([TokenPredicate])
 

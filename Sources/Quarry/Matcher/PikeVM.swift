@@ -33,6 +33,9 @@ struct PikeVM {
     /// the result: the prefilter and every thread at a position share one test.
     private var predicateStamp: [Int]
     private var predicateResult: [Bool]
+    /// The same per lexicon, for whether an entry may start at the position.
+    private var lexiconStamp: [Int]
+    private var lexiconResult: [Bool]
     /// Rules gathered to start at the current position, and a mark per rule
     /// (position plus one) so each is gathered once.
     private var starting: [Int] = []
@@ -43,18 +46,24 @@ struct PikeVM {
         visited = SparseSet(capacity: program.phases.map(\.instructions.count).max() ?? 0)
         predicateStamp = Array(repeating: 0, count: program.predicates.count)
         predicateResult = Array(repeating: false, count: program.predicates.count)
+        lexiconStamp = Array(repeating: 0, count: program.lexicons.count)
+        lexiconResult = Array(repeating: false, count: program.lexicons.count)
         startingStamp = Array(repeating: 0, count: program.phases.map(\.ruleStarts.count).max() ?? 0)
     }
 
     /// Every longest match per rule and start in `phase`.
-    mutating func candidates(phase: Phase, tokens: [Token], spans: SpanIndex) -> [Candidate] {
+    /// `enabled`: per rule of the phase, whether it may run at all (nil: all).
+    mutating func candidates(phase: Phase, tokens: [Token], spans: SpanIndex, enabled: [Bool]? = nil) -> [Candidate] {
         let count = tokens.count
         let instructions = phase.instructions
         if queues.count < count + 1 { queues = Array(repeating: [], count: count + 1) }
         arena.removeAll(keepingCapacity: true)
         // Cached results belong to this token sequence only.
         for index in predicateStamp.indices { predicateStamp[index] = 0 }
+        for index in lexiconStamp.indices { lexiconStamp[index] = 0 }
         for index in startingStamp.indices { startingStamp[index] = 0 }
+        // A disabled rule is marked as already gathered at every position.
+        if let enabled { for (rule, on) in enabled.enumerated() where !on { startingStamp[rule] = Int.max } }
         var best: [Int: Candidate] = [:]  // keyed by rule * (count + 1) + start
         var lexiconMatches: [Int: [(end: Int, entry: Int)]] = [:]
         let captureCounts = phase.ruleIndexes.map { program.rules[$0].captureNames.count }
@@ -63,8 +72,8 @@ struct PikeVM {
         for position in 0...count {
             visited.clear()
             lexiconMatches.removeAll(keepingCapacity: true)
-            var waiting = queues[position]
-            queues[position].removeAll(keepingCapacity: true)
+            var waiting: [Thread] = []
+            swap(&waiting, &queues[position])
             if waiting.count > 1 {
                 waiting = waiting.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
             }
@@ -100,7 +109,7 @@ struct PikeVM {
                             queues[position + 1].append(Thread(pc: Int32(next), start: current.start, captures: current.captures))
                         }
                     case let .span(source, next, slot):
-                        var ends: [(end: Int, payload: Capture.Payload)] = []
+                        let captureSlots = slot == nil ? 0 : captureCounts[phase.ruleOfInstruction[pc]]
                         switch source {
                         case let .lexicon(index):
                             let found: [(end: Int, entry: Int)]
@@ -108,17 +117,15 @@ struct PikeVM {
                                 found = program.lexicons[index].matches(in: tokens, at: position)
                                 lexiconMatches[index] = found
                             }
-                            ends = found.map { ($0.end, .lexiconEntry(lexicon: Int32(index), entry: Int32($0.entry))) }
-                        case let .type(type):
-                            ends = spans.starting(at: position, type: type).map { (spans.spans[$0].tokens.upperBound, .span(Int32($0))) }
-                        }
-                        for (end, payload) in ends {
-                            var captures = current.captures
-                            if let slot {
-                                captures = copyCaptures(current.captures, count: captureCount(of: pc, phase, captureCounts))
-                                arena[Int(captures) + slot] = Capture(start: Int32(position), end: Int32(end), payload: payload)
+                            for (end, entry) in found {
+                                enqueue(current, next: next, end: end, slot: slot, captureSlots: captureSlots, position: position,
+                                        payload: .lexiconEntry(lexicon: Int32(index), entry: Int32(entry)))
                             }
-                            queues[end].append(Thread(pc: Int32(next), start: current.start, captures: captures))
+                        case let .type(type):
+                            for spanIndex in spans.starting(at: position, type: type) {
+                                enqueue(current, next: next, end: spans.spans[spanIndex].tokens.upperBound, slot: slot,
+                                        captureSlots: captureSlots, position: position, payload: .span(Int32(spanIndex)))
+                            }
                         }
                     case let .match(rule):
                         // Empty matches are never reported.
@@ -126,7 +133,7 @@ struct PikeVM {
                         guard position > start else { break }
                         let key = rule * (count + 1) + start
                         if let existing = best[key], existing.end >= position { break }
-                        let slots = program.rules[rule].captureNames.count
+                        let slots = captureCounts[phase.ruleOfInstruction[pc]]
                         let offset = Int(current.captures)
                         best[key] = Candidate(rule: rule, start: start, end: position, captures: Array(arena[offset..<(offset + slots)]))
                     }
@@ -134,6 +141,18 @@ struct PikeVM {
             }
         }
         return Array(best.values)
+    }
+
+    /// Queues `thread` to continue at `next` from token `end`, after it consumed
+    /// a lexicon entry or span starting at `position` (stored in `slot` if any).
+    private mutating func enqueue(_ thread: Thread, next: Int, end: Int, slot: Int?, captureSlots: Int, position: Int,
+                                  payload: Capture.Payload) {
+        var captures = thread.captures
+        if let slot {
+            captures = copyCaptures(thread.captures, count: captureSlots)
+            arena[Int(captures) + slot] = Capture(start: Int32(position), end: Int32(end), payload: payload)
+        }
+        queues[end].append(Thread(pc: Int32(next), start: thread.start, captures: captures))
     }
 
     /// A fresh copy of a thread's capture slots at the end of the arena.
@@ -160,12 +179,23 @@ extension PikeVM {
         return result
     }
 
+    /// Whether an entry of lexicon `index` may start at `position` (exactly or
+    /// inflected), looked up once per position.
+    mutating func mayStart(_ index: Int, _ tokens: [Token], _ position: Int) -> Bool {
+        if lexiconStamp[index] == position + 1 { return lexiconResult[index] }
+        let lexicon = program.lexicons[index]
+        let result = lexicon.root.children[tokens[position].foldKey] != nil
+            || (lexicon.inflects && tokens[position].script == lexicon.endingScript)
+        lexiconStamp[index] = position + 1
+        lexiconResult[index] = result
+        return result
+    }
+
     /// The rules (indexes within the phase) that may begin at `position`, in rule order.
     mutating func rulesStarting(at position: Int, _ phase: Phase, _ tokens: [Token], _ spans: SpanIndex) -> [Int] {
         starting.removeAll(keepingCapacity: true)
         if let rules = phase.ruleStartIndex.byFoldKey[tokens[position].foldKey] { gather(rules, position) }
-        for (lexicon, rules) in phase.ruleStartIndex.byLexicon
-        where program.lexicons[lexicon].root.children[tokens[position].foldKey] != nil { gather(rules, position) }
+        for (lexicon, rules) in phase.ruleStartIndex.byLexicon where mayStart(lexicon, tokens, position) { gather(rules, position) }
         for (script, rules) in phase.ruleStartIndex.byScript where tokens[position].script == script { gather(rules, position) }
         for (predicate, rules) in phase.ruleStartIndex.byPredicate where test(predicate, tokens, position) { gather(rules, position) }
         for (type, rules) in phase.ruleStartIndex.byType where !spans.starting(at: position, type: type).isEmpty { gather(rules, position) }
@@ -186,8 +216,7 @@ extension PikeVM {
         case let .token(predicate, _):
             return test(predicate, tokens, position)
         case let .span(.lexicon(index), _, _):
-            let lexicon = program.lexicons[index]
-            return lexicon.root.children[tokens[position].foldKey] != nil || (lexicon.inflects && tokens[position].script == lexicon.endingScript)
+            return mayStart(index, tokens, position)
         case let .span(.type(type), _, _):
             return !spans.starting(at: position, type: type).isEmpty
         default:
