@@ -175,4 +175,15 @@ final class InputRobustnessTests: XCTestCase {
         XCTAssertTrue(one.output.contains(alone.output), "a good file's records are the same alone and in a failing batch")
         XCTAssertTrue(four.errors.contains("error: /no/such/dir: no such file or directory"), four.errors)
     }
+
+    func testDefaultPackOutputIsTheSameForAnyJobsAndEveryRun() throws {
+        let samples = packageRoot.appendingPathComponent("samples").path
+        let one = try runQuarry(["extract", "--jobs", "1", samples])
+        let three = try runQuarry(["extract", "--jobs", "3", samples])
+        let again = try runQuarry(["extract", "--jobs", "3", samples])
+        XCTAssertEqual(one.status, 0, one.errors)
+        XCTAssertGreaterThan(one.output.split(separator: "\n").count, 500)
+        XCTAssertEqual(one.output, three.output)
+        XCTAssertEqual(three.output, again.output)
+    }
 }

@@ -32,6 +32,9 @@ struct Bench: ParsableCommand {
     @Option(help: "Output: table or jsonl.")
     var format: String = "table"
 
+    @Option(help: "Write the corpus (the first size and corpus) as JSONL {id, text} to this file, and measure nothing.")
+    var writeCorpus: String?
+
     /// Set in the child process: run this one case and print its measurement.
     @Option(help: .hidden) var only: String?
 
@@ -46,6 +49,15 @@ struct Bench: ParsableCommand {
             return
         }
         let sizes = megabytes.split(separator: ",").compactMap { Double($0) }
+        if let writeCorpus {
+            guard let size = sizes.first, let kind = corpora.split(separator: ",").first.flatMap({ BenchCorpus.Kind(rawValue: String($0)) }) else {
+                throw ValidationError("--write-corpus needs a size and a corpus (samples or generated)")
+            }
+            let corpus = try BenchCorpus.make(kind, megabytes: size, samples: samplesDirectory)
+            let lines = corpus.documents.map { "{\"id\":\(jsonString($0.id)),\"text\":\(jsonString($0.text))}" }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: writeCorpus, atomically: true, encoding: .utf8)
+            return
+        }
         var results: [BenchMeasurement] = []
         if format == "table" { print(BenchMeasurement.tableHeader) }
         for corpus in corpora.split(separator: ",") {
