@@ -76,7 +76,6 @@ final class DifferentialTests: XCTestCase {
 
     func testPikeVMAgreesWithBacktrackingReference() throws {
         var rng = Generator(state: 20261122)
-        let tokenizer = try Tokenizer()
         var compared = 0
         for _ in 0..<600 {
             let pattern = randomPattern(3, &rng)
@@ -84,6 +83,7 @@ final class DifferentialTests: XCTestCase {
                 return XCTFail("did not compile: \(pattern.source)")
             }
             var vm = PikeVM(program: program)
+            let tokenizer = try Tokenizer(keys: program.keys)
             for _ in 0..<6 {
                 let tokens = (0..<Int.random(in: 0...8, using: &rng)).map { _ in ["a", "b", "c"].randomElement(using: &rng)! }
                 let document = tokenizer.document(id: "t", text: tokens.joined(separator: " "))

@@ -209,16 +209,26 @@ public struct Compiler {
                 report(self.error("\(error)", at: declaration.location))
             }
         }
+        // Number the keys rules name; literals and lexicon starts then test integers.
+        var keys = KeyTable()
+        var numbered = predicates.predicates
+        for (index, predicate) in numbered.enumerated() {
+            if case let .literal(key) = predicate { numbered[index] = .literalKey(keys.insert(key)) }
+        }
+        for lexicon in lexicons {
+            for key in lexicon.root.children.keys { _ = keys.insert(key) }
+        }
+        for lexicon in lexicons { lexicon.indexFirstKeys(keys) }
         for index in phases.indices {
             phases[index].ruleFirstSteps = phases[index].ruleStarts.map { firstSteps(from: $0, in: phases[index].instructions) }
             phases[index].ruleRequiredKeys = phases[index].ruleStarts.map {
-                RequiredKeys.of(start: $0, instructions: phases[index].instructions, predicates: predicates.predicates)
+                RequiredKeys.of(start: $0, instructions: phases[index].instructions, predicates: numbered)
             }
             phases[index].ruleStartIndex = RuleStartIndex(firstSteps: phases[index].ruleFirstSteps, instructions: phases[index].instructions,
-                                                          predicates: predicates.predicates, lexicons: lexicons)
+                                                          predicates: numbered, lexicons: lexicons, keyCount: keys.count)
         }
-        return Program(phases: phases, rules: rules, types: types, predicates: predicates.predicates,
-                       lexicons: lexicons, examples: examples)
+        return Program(phases: phases, rules: rules, types: types, predicates: numbered,
+                       lexicons: lexicons, examples: examples, keys: keys)
     }
 
     /// The consuming instructions reachable from `start` without consuming.

@@ -54,6 +54,14 @@ final class Lexicon {
         return true
     }
 
+    /// Per key number of the program (`KeyTable`), whether an entry starts with that key.
+    private(set) var startsWithKey: [Bool] = []
+
+    func indexFirstKeys(_ keys: KeyTable) {
+        startsWithKey = Array(repeating: false, count: keys.count)
+        for key in root.children.keys { startsWithKey[Int(keys.id(of: key))] = true }
+    }
+
     /// True when entries match inflected forms of their stems.
     var inflects: Bool { !endings.isEmpty }
 

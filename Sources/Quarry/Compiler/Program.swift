@@ -7,8 +7,12 @@ public final class Program: @unchecked Sendable {
     let predicates: [TokenPredicate]
     let lexicons: [Lexicon]
     public let examples: [Example]
+    /// The fold keys the rules name, numbered (tokens carry the number).
+    public let keys: KeyTable
 
-    init(phases: [Phase], rules: [CompiledRule], types: [SpanType], predicates: [TokenPredicate], lexicons: [Lexicon], examples: [Example]) {
+    init(phases: [Phase], rules: [CompiledRule], types: [SpanType], predicates: [TokenPredicate], lexicons: [Lexicon],
+         examples: [Example], keys: KeyTable) {
+        self.keys = keys
         self.phases = phases
         self.rules = rules
         self.types = types
@@ -42,7 +46,7 @@ public struct Phase: Sendable {
     var ruleFirstSteps: [[Int]] = []
     /// For each rule, fold keys one of which every match contains (nil: none
     /// known); see `RequiredKeys`.
-    var ruleRequiredKeys: [[String]?] = []
+    var ruleRequiredKeys: [[Int32]?] = []
     /// For each instruction, the rule (index within the phase) it belongs to.
     var ruleOfInstruction: [Int] = []
     /// The rules that may begin at a token, by what their first steps need.

@@ -6,13 +6,13 @@ enum RequiredKeys {
     /// Walks the rule's NFA from `start`, stopping at literal tokens. If the
     /// match instruction cannot be reached without passing a literal, every
     /// match holds one of the literals met; otherwise there is no such set (nil).
-    static func of(start: Int, instructions: [Instruction], predicates: [TokenPredicate]) -> [String]? {
-        var seen = Set<Int>(), stack = [start], keys = Set<String>()
+    static func of(start: Int, instructions: [Instruction], predicates: [TokenPredicate]) -> [Int32]? {
+        var seen = Set<Int>(), stack = [start], keys = Set<Int32>()
         while let pc = stack.popLast() {
             guard seen.insert(pc).inserted else { continue }
             switch instructions[pc] {
             case let .token(predicate, next):
-                if case let .literal(key) = predicates[predicate] { keys.insert(key) } else { stack.append(next) }
+                if case let .literalKey(key) = predicates[predicate] { keys.insert(key) } else { stack.append(next) }
             case let .span(_, next, _): stack.append(next)
             case let .jump(target): stack.append(target)
             case let .split(a, b): stack.append(a); stack.append(b)

@@ -6,8 +6,9 @@
 /// an inflecting lexicon or an earlier phase's type are checked one group at
 /// a time. The answer is a superset: the VM still tests the first step.
 struct RuleStartIndex: Sendable {
-    /// Rules (indexes within the phase) by a fold key their first token may have.
-    var byFoldKey: [String: [Int]] = [:]
+    /// Rules (indexes within the phase) by the number of a fold key their
+    /// first token may have (see `KeyTable`).
+    var byKey: [[Int]] = []
     /// Rules opening with a lexicon, by lexicon.
     var byLexicon: [(lexicon: Int, rules: [Int])] = []
     /// Rules opening with a token test other than a literal, by predicate.
@@ -21,7 +22,8 @@ struct RuleStartIndex: Sendable {
     init() {}
 
     /// `firstSteps[k]`: the consuming instructions rule `k` can begin with.
-    init(firstSteps: [[Int]], instructions: [Instruction], predicates: [TokenPredicate], lexicons: [Lexicon]) {
+    init(firstSteps: [[Int]], instructions: [Instruction], predicates: [TokenPredicate], lexicons: [Lexicon], keyCount: Int) {
+        byKey = Array(repeating: [], count: keyCount)
         var predicateRules: [Int: [Int]] = [:]
         var scriptRules: [Script: [Int]] = [:]
         var lexiconRules: [Int: [Int]] = [:]
@@ -30,8 +32,8 @@ struct RuleStartIndex: Sendable {
             for pc in steps {
                 switch instructions[pc] {
                 case let .token(predicate, _):
-                    if case let .literal(key) = predicates[predicate] {
-                        byFoldKey[key, default: []].append(rule)
+                    if case let .literalKey(key) = predicates[predicate] {
+                        byKey[Int(key)].append(rule)
                     } else {
                         predicateRules[predicate, default: []].append(rule)
                     }
@@ -47,7 +49,7 @@ struct RuleStartIndex: Sendable {
             }
         }
         func unique(_ rules: [Int]) -> [Int] { Array(Set(rules)).sorted() }
-        for (key, rules) in byFoldKey { byFoldKey[key] = unique(rules) }
+        for key in byKey.indices where byKey[key].count > 1 { byKey[key] = unique(byKey[key]) }
         byLexicon = lexiconRules.keys.sorted().map { ($0, unique(lexiconRules[$0]!)) }
         byPredicate = predicateRules.keys.sorted().map { ($0, unique(predicateRules[$0]!)) }
         byScript = scriptRules.keys.sorted { $0.rawValue < $1.rawValue }.map { ($0, unique(scriptRules[$0]!)) }

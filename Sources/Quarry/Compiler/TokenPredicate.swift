@@ -3,6 +3,8 @@ import Foundation
 /// A compiled test on one token.
 enum TokenPredicate {
     case literal(foldKey: String)
+    /// A literal once the program's keys are numbered (see `KeyTable`).
+    case literalKey(Int32)
     /// A regular expression that must match the whole surface.
     case regex(NSRegularExpression)
     case builtin(BuiltinClass)
@@ -19,6 +21,7 @@ enum TokenPredicate {
     func matches(_ token: borrowing Token, lexicons: [Lexicon]) -> Bool {
         switch self {
         case let .literal(key): return token.foldKey == key
+        case let .literalKey(id): return token.keyID == id
         case let .regex(expression):
             let range = NSRange(location: 0, length: token.surface.utf16.count)
             return expression.firstMatch(in: token.surface, options: [.anchored], range: range)?.range == range

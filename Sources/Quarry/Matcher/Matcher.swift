@@ -12,13 +12,13 @@ public final class Matcher {
     /// All spans of all phases, internal types included, in phase order.
     public func spans(in document: Document) -> [Span] {
         var index = SpanIndex(typeCount: max(1, program.types.count))
-        var present: Set<String>?
+        var present: Set<Int32>?
         for phase in program.phases where !phase.ruleStarts.isEmpty {
             // Rules whose required words the document lacks are not run.
             var enabled = Array(repeating: true, count: phase.ruleStarts.count)
             for (rule, keys) in phase.ruleRequiredKeys.enumerated() {
                 guard let keys else { continue }
-                if present == nil { present = Set(document.tokens.lazy.map(\.foldKey)) }
+                if present == nil { present = Set(document.tokens.lazy.map(\.keyID)) }
                 enabled[rule] = keys.contains { present!.contains($0) }
             }
             let candidates = vm.candidates(phase: phase, tokens: document.tokens, spans: index, enabled: enabled)

@@ -184,8 +184,8 @@ extension PikeVM {
     mutating func mayStart(_ index: Int, _ tokens: [Token], _ position: Int) -> Bool {
         if lexiconStamp[index] == position + 1 { return lexiconResult[index] }
         let lexicon = program.lexicons[index]
-        let result = lexicon.root.children[tokens[position].foldKey] != nil
-            || (lexicon.inflects && tokens[position].script == lexicon.endingScript)
+        let key = Int(tokens[position].keyID)
+        let result = (key >= 0 && lexicon.startsWithKey[key]) || (lexicon.inflects && tokens[position].script == lexicon.endingScript)
         lexiconStamp[index] = position + 1
         lexiconResult[index] = result
         return result
@@ -194,7 +194,8 @@ extension PikeVM {
     /// The rules (indexes within the phase) that may begin at `position`, in rule order.
     mutating func rulesStarting(at position: Int, _ phase: Phase, _ tokens: [Token], _ spans: SpanIndex) -> [Int] {
         starting.removeAll(keepingCapacity: true)
-        if let rules = phase.ruleStartIndex.byFoldKey[tokens[position].foldKey] { gather(rules, position) }
+        let key = Int(tokens[position].keyID)
+        if key >= 0 { gather(phase.ruleStartIndex.byKey[key], position) }
         for (lexicon, rules) in phase.ruleStartIndex.byLexicon where mayStart(lexicon, tokens, position) { gather(rules, position) }
         for (script, rules) in phase.ruleStartIndex.byScript where tokens[position].script == script { gather(rules, position) }
         for (predicate, rules) in phase.ruleStartIndex.byPredicate where test(predicate, tokens, position) { gather(rules, position) }

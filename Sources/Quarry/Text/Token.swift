@@ -24,6 +24,8 @@ public struct Token: Sendable {
 
     /// Letter-case and character classes, computed once when the token is made.
     public var flags: TokenFlags = []
+    /// The fold key's number in the program's `KeyTable`, or -1 when no rule names it.
+    public var keyID: Int32 = -1
 
     /// True when the first letter is upper case.
     public var isCapitalized: Bool { flags.contains(.capitalized) }

@@ -17,8 +17,12 @@ public final class Tokenizer {
     /// bounded over any number of documents.
     static let cacheLimit = 1 << 20
 
-    public init() throws {
+    /// Numbers for the fold keys a program names; tokens get them (`Token.keyID`).
+    public let keys: KeyTable
+
+    public init(keys: KeyTable = KeyTable()) throws {
         folder = try Folder()
+        self.keys = keys
     }
 
     public func document(id: String, text: String) -> Document {
@@ -124,14 +128,15 @@ public final class Tokenizer {
         let word = features(of: surface)
         return Token(start: start, end: end, surface: surface, foldKey: word.foldKey, shape: word.shape, script: word.script,
                      numericValue: word.numericValue, isWord: word.isWord, spaceBefore: spaceBefore, sentence: sentence,
-                     isSentenceStart: false, flags: word.flags)
+                     isSentenceStart: false, flags: word.flags, keyID: word.keyID)
     }
 
     /// The features of a word form, computed once per distinct surface: ICU
     /// and Unicode property lookups are paid per word form, not per occurrence.
     private func features(of surface: String) -> WordFeatures {
         if let known = cache[surface] { return known }
-        let word = WordFeatures(surface, foldKey: folder.key(surface))
+        var word = WordFeatures(surface, foldKey: folder.key(surface))
+        word.keyID = keys.id(of: word.foldKey)
         if cache.count >= Tokenizer.cacheLimit { cache.removeAll(keepingCapacity: true) }
         cache[surface] = word
         return word
@@ -146,6 +151,7 @@ struct WordFeatures {
     var numericValue: Double?
     var isWord: Bool
     var flags: TokenFlags
+    var keyID: Int32 = -1
 
     init(_ surface: String, foldKey: String) {
         var script: Script?
