@@ -9,10 +9,10 @@ let targets = ["FuzzRules", "FuzzExtract", "FuzzGold"]
 let package = Package(
     name: "QuarryFuzz",
     dependencies: [.package(name: "Quarry", path: "..")],
-    targets: targets.map { name in
+    targets: [.target(name: "FuzzSupport")] + targets.map { name in
         .executableTarget(
             name: name,
-            dependencies: [.product(name: "FuzzEntries", package: "Quarry")],
+            dependencies: ["FuzzSupport", .product(name: "FuzzEntries", package: "Quarry")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         )
     }

@@ -33,8 +33,8 @@ public enum FuzzEntries {
         _ = BratReader.parse(annotations: annotations, path: "<fuzz>.ann", text: text, textPath: "<fuzz>.txt")
     }
 
-    /// Builds what every input shares (the default pack); fuzz targets call it
-    /// once at start-up, outside the leak checker's view.
+    /// Builds what every input shares (the default pack); the fuzz targets'
+    /// start-up (Fuzz/Sources/FuzzSupport) calls it outside the leak checker's view.
     public static func prepare() { _ = defaultExtractor }
 
     static let sampleText = "Two people were killed when a Shahed drone hit Kharkiv, “It was terrible,” said Ihor Terekhov."
@@ -48,3 +48,6 @@ public enum FuzzEntries {
         return try? Extractor(program: program)
     }()
 }
+
+@_cdecl("quarry_fuzz_prepare")
+public func quarryFuzzPrepare() { FuzzEntries.prepare() }
