@@ -86,7 +86,8 @@ public final class Tokenizer {
 
     /// The code-point ranges of the tokens: ICU word segments that are not
     /// white space, with possessives split off.
-    private func segments(_ scalars: [Unicode.Scalar], _ utf16: [UInt16], _ scalarIndex: [Int32]) -> [(Int, Int)] {
+    func segments(_ scalars: [Unicode.Scalar], _ utf16: [UInt16], _ scalarIndex: [Int32]) -> [(Int, Int)] {
+        if let words = Tokenizer.plainWords(scalars) { return words }
         var ranges: [(Int, Int)] = []
         let boundaries = ICUBreaks.words(in: utf16)
         var i = 0
@@ -106,6 +107,29 @@ public final class Tokenizer {
             if scalars[start].properties.isWhitespace { continue }
             ranges.append(contentsOf: pieces(scalars, start, end))
         }
+        return ranges
+    }
+
+    /// The runs of a text made only of ASCII letters and digits separated by
+    /// spaces (most lexicon phrases), without asking ICU: its word rules keep
+    /// such a run whole (letters and digits join), and spaces are not tokens.
+    /// Nil for any other text. `TokenizerTests` checks this against ICU.
+    static func plainWords(_ scalars: [Unicode.Scalar]) -> [(Int, Int)]? {
+        var ranges: [(Int, Int)] = []
+        var start: Int?
+        for (index, scalar) in scalars.enumerated() {
+            let value = scalar.value
+            let isAlphanumeric = (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+            if isAlphanumeric {
+                if start == nil { start = index }
+            } else if value == 0x20 {
+                if let first = start { ranges.append((first, index)) }
+                start = nil
+            } else {
+                return nil
+            }
+        }
+        if let first = start { ranges.append((first, scalars.count)) }
         return ranges
     }
 
