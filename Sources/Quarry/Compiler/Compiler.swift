@@ -218,14 +218,16 @@ public struct Compiler {
         for lexicon in lexicons {
             for key in lexicon.root.children.keys { _ = keys.insert(key) }
         }
-        for lexicon in lexicons { lexicon.indexFirstKeys(keys) }
+        for lexicon in lexicons { lexicon.indexFirstKeys(keys) }  // needs every key numbered
         for index in phases.indices {
-            phases[index].ruleFirstSteps = phases[index].ruleStarts.map { firstSteps(from: $0, in: phases[index].instructions) }
             phases[index].ruleRequiredKeys = phases[index].ruleStarts.map {
                 RequiredKeys.of(start: $0, instructions: phases[index].instructions, predicates: numbered)
             }
-            phases[index].ruleStartIndex = RuleStartIndex(firstSteps: phases[index].ruleFirstSteps, instructions: phases[index].instructions,
-                                                          predicates: numbered, lexicons: lexicons, keyCount: keys.count)
+            // A rule starts only where one of its first steps can take the token,
+            // so most rules cost nothing at most tokens.
+            let starts = phases[index].ruleStarts.map { firstSteps(from: $0, in: phases[index].instructions) }
+            phases[index].ruleStartIndex = RuleStartIndex(firstSteps: starts, instructions: phases[index].instructions,
+                                                          predicates: numbered, keyCount: keys.count)
         }
         return Program(phases: phases, rules: rules, types: types, predicates: numbered,
                        lexicons: lexicons, examples: examples, keys: keys)

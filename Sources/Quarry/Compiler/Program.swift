@@ -40,10 +40,6 @@ public struct Phase: Sendable {
     public var ruleIndexes: [Int]
     /// The first instruction of each rule of the phase, parallel to `ruleIndexes`.
     var ruleStarts: [Int]
-    /// For each rule, the consuming instructions it can begin with (its start's
-    /// epsilon closure). A rule is started at a token only when one of them can
-    /// consume it, so most rules cost nothing at most tokens.
-    var ruleFirstSteps: [[Int]] = []
     /// For each rule, fold keys one of which every match contains (nil: none
     /// known); see `RequiredKeys`.
     var ruleRequiredKeys: [[Int32]?] = []

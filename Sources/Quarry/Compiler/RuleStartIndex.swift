@@ -1,10 +1,10 @@
 /// Which rules of a phase may begin at a token, found without asking every
-/// rule: the rules that open with a literal are listed under its fold key, so
-/// one dictionary lookup per token finds them however many there are. Rules
-/// that open with a lexicon are grouped by lexicon (one lookup in its first
-/// level per lexicon, not per rule); those that open with another token test,
-/// an inflecting lexicon or an earlier phase's type are checked one group at
-/// a time. The answer is a superset: the VM still tests the first step.
+/// rule: the rules that open with a literal are listed under its key number,
+/// so one array lookup per token finds them however many there are. Rules
+/// that open with a lexicon are grouped by lexicon (one test per lexicon, not
+/// per rule, inflected starts included); those that open with another token
+/// test or an earlier phase's type are checked one group at a time. The answer
+/// is exact: each rule found can take one of its first steps at the token.
 struct RuleStartIndex: Sendable {
     /// Rules (indexes within the phase) by the number of a fold key their
     /// first token may have (see `KeyTable`).
@@ -13,19 +13,15 @@ struct RuleStartIndex: Sendable {
     var byLexicon: [(lexicon: Int, rules: [Int])] = []
     /// Rules opening with a token test other than a literal, by predicate.
     var byPredicate: [(predicate: Int, rules: [Int])] = []
-    /// Rules opening with a lexicon that matches inflected stems, by the
-    /// script of the tokens it inflects.
-    var byScript: [(script: Script, rules: [Int])] = []
     /// Rules opening with a span of an earlier phase, by type.
     var byType: [(type: Int, rules: [Int])] = []
 
     init() {}
 
     /// `firstSteps[k]`: the consuming instructions rule `k` can begin with.
-    init(firstSteps: [[Int]], instructions: [Instruction], predicates: [TokenPredicate], lexicons: [Lexicon], keyCount: Int) {
+    init(firstSteps: [[Int]], instructions: [Instruction], predicates: [TokenPredicate], keyCount: Int) {
         byKey = Array(repeating: [], count: keyCount)
         var predicateRules: [Int: [Int]] = [:]
-        var scriptRules: [Script: [Int]] = [:]
         var lexiconRules: [Int: [Int]] = [:]
         var typeRules: [Int: [Int]] = [:]
         for (rule, steps) in firstSteps.enumerated() {
@@ -38,9 +34,7 @@ struct RuleStartIndex: Sendable {
                         predicateRules[predicate, default: []].append(rule)
                     }
                 case let .span(.lexicon(index), _, _):
-                    let lexicon = lexicons[index]
                     lexiconRules[index, default: []].append(rule)
-                    if lexicon.inflects { scriptRules[lexicon.endingScript, default: []].append(rule) }
                 case let .span(.type(type), _, _):
                     typeRules[type, default: []].append(rule)
                 default:
@@ -52,7 +46,6 @@ struct RuleStartIndex: Sendable {
         for key in byKey.indices where byKey[key].count > 1 { byKey[key] = unique(byKey[key]) }
         byLexicon = lexiconRules.keys.sorted().map { ($0, unique(lexiconRules[$0]!)) }
         byPredicate = predicateRules.keys.sorted().map { ($0, unique(predicateRules[$0]!)) }
-        byScript = scriptRules.keys.sorted { $0.rawValue < $1.rawValue }.map { ($0, unique(scriptRules[$0]!)) }
         byType = typeRules.keys.sorted().map { ($0, unique(typeRules[$0]!)) }
     }
 }

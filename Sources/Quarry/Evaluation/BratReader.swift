@@ -64,9 +64,7 @@ public enum BratReader {
                 guard end <= scalars.count else {
                     fail("offsets \(start) \(end) are out of range: \((textPath as NSString).lastPathComponent) has \(scalars.count) code points"); continue
                 }
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[start..<end])
-                let slice = String(view)
+                let slice = String(scalars: scalars[start..<end])
                 if numbers.count == 2 && slice != fields[2] {
                     fail("span text \"\(fields[2])\" does not match the text at \(start)-\(end): \"\(slice)\""); continue
                 }

@@ -79,9 +79,7 @@ public func markedContext(_ text: String, start: Int, end: Int, width: Int = 80)
     if let stop = (from..<start).last(where: { [".", "\n", "!", "?"].contains(scalars[$0]) }) { from = stop + 1 }
     if let stop = (end..<to).first(where: { [".", "\n", "!", "?"].contains(scalars[$0]) }) { to = stop + 1 }
     func piece(_ a: Int, _ b: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[a..<b].map { $0 == "\n" ? " " : $0 })
-        return String(view)
+        String(scalars: scalars[a..<b].map { $0 == "\n" ? " " : $0 })
     }
     return (piece(from, start) + "[[" + piece(start, end) + "]]" + piece(end, to)).trimmingCharacters(in: .whitespaces)
 }

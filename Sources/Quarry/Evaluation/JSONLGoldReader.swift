@@ -39,9 +39,8 @@ public enum JSONLGoldReader {
                 for (key, value) in (span["attrs"] as? [String: Any]) ?? [:] {
                     attributes[key.lowercased()] = (value as? NSNumber).map { formatNumber($0.doubleValue) } ?? "\(value)"
                 }
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[start..<end])
-                annotations.append(GoldAnnotation(id: "\(number + 1)", type: label, start: start, end: end, text: String(view),
+                annotations.append(GoldAnnotation(id: "\(number + 1)", type: label, start: start, end: end,
+                                                  text: String(scalars: scalars[start..<end]),
                                                   attributes: attributes, location: file.location(line: lineNumber, column: 1)))
             }
             annotations.sort { ($0.start, $0.end) < ($1.start, $1.end) }

@@ -78,8 +78,8 @@ struct PikeVM {
                 waiting = waiting.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
             }
             if position < count {
-                for k in rulesStarting(at: position, phase, tokens, spans)
-                where phase.ruleFirstSteps[k].contains(where: { canConsume($0, instructions, tokens, position, spans) }) {
+                // Every rule gathered can take its first step here (the start index is exact).
+                for k in rulesStarting(at: position, phase, tokens, spans) {
                     let offset = Int32(arena.count)
                     arena.append(contentsOf: emptyCaptures[0..<captureCounts[k]])
                     waiting.append(Thread(pc: Int32(phase.ruleStarts[k]), start: Int32(position), captures: offset))
@@ -109,7 +109,7 @@ struct PikeVM {
                             queues[position + 1].append(Thread(pc: Int32(next), start: current.start, captures: current.captures))
                         }
                     case let .span(source, next, slot):
-                        let captureSlots = slot == nil ? 0 : captureCounts[phase.ruleOfInstruction[pc]]
+                        let captureSlots = slot == nil ? 0 : captureCount(of: pc, phase, captureCounts)
                         switch source {
                         case let .lexicon(index):
                             let found: [(end: Int, entry: Int)]
@@ -133,7 +133,7 @@ struct PikeVM {
                         guard position > start else { break }
                         let key = rule * (count + 1) + start
                         if let existing = best[key], existing.end >= position { break }
-                        let slots = captureCounts[phase.ruleOfInstruction[pc]]
+                        let slots = captureCount(of: pc, phase, captureCounts)
                         let offset = Int(current.captures)
                         best[key] = Candidate(rule: rule, start: start, end: position, captures: Array(arena[offset..<(offset + slots)]))
                     }
@@ -197,7 +197,6 @@ extension PikeVM {
         let key = Int(tokens[position].keyID)
         if key >= 0 { gather(phase.ruleStartIndex.byKey[key], position) }
         for (lexicon, rules) in phase.ruleStartIndex.byLexicon where mayStart(lexicon, tokens, position) { gather(rules, position) }
-        for (script, rules) in phase.ruleStartIndex.byScript where tokens[position].script == script { gather(rules, position) }
         for (predicate, rules) in phase.ruleStartIndex.byPredicate where test(predicate, tokens, position) { gather(rules, position) }
         for (type, rules) in phase.ruleStartIndex.byType where !spans.starting(at: position, type: type).isEmpty { gather(rules, position) }
         if starting.count > 1 { starting.sort() }
@@ -208,20 +207,6 @@ extension PikeVM {
         for rule in rules where startingStamp[rule] != position + 1 {
             startingStamp[rule] = position + 1
             starting.append(rule)
-        }
-    }
-
-    /// Whether the consuming instruction at `pc` can take the token at `position`.
-    mutating func canConsume(_ pc: Int, _ instructions: [Instruction], _ tokens: [Token], _ position: Int, _ spans: SpanIndex) -> Bool {
-        switch instructions[pc] {
-        case let .token(predicate, _):
-            return test(predicate, tokens, position)
-        case let .span(.lexicon(index), _, _):
-            return mayStart(index, tokens, position)
-        case let .span(.type(type), _, _):
-            return !spans.starting(at: position, type: type).isEmpty
-        default:
-            return true
         }
     }
 }

@@ -48,11 +48,27 @@ public struct Parser {
     var current: Lexeme { lexemes[position] }
     var location: SourceLocation { file.location(line: current.line, column: current.column) }
 
-    /// Call on entering a nested construct, with `defer { depth -= 1 }`.
-    mutating func enterNesting() throws {
+    /// Refuses a construct `level` deep when that is past `maximumNesting`.
+    func checkNesting(_ level: Int) throws {
+        if level > Parser.maximumNesting { throw failure("nesting deeper than \(Parser.maximumNesting) levels") }
+    }
+
+    /// Runs `body` one nesting level deeper.
+    mutating func nested<T>(_ body: (inout Parser) throws -> T) throws -> T {
+        try checkNesting(depth + 1)
         depth += 1
-        if depth > Parser.maximumNesting {
-            throw failure("nesting deeper than \(Parser.maximumNesting) levels")
+        defer { depth -= 1 }
+        return try body(&self)
+    }
+
+    /// Skips the opening symbol (the current lexeme), parses with `body` one
+    /// level deeper, and expects `closing`.
+    mutating func enclosed<T>(closing: String, _ purpose: String, _ body: (inout Parser) throws -> T) throws -> T {
+        try nested { parser in
+            parser.advance()
+            let inner = try body(&parser)
+            try parser.expect(closing, purpose)
+            return inner
         }
     }
 
@@ -258,15 +274,14 @@ public struct Parser {
                 return .member(capture: word, member: try identifier("an attribute name after '.'"), at: at)
             }
             if isSymbol("(") {
-                try enterNesting()
-                defer { depth -= 1 }
-                advance()
-                var arguments: [ExpressionNode] = []
-                while !isSymbol(")") {
-                    arguments.append(try parseExpression())
-                    if isSymbol(",") { advance() } else { break }
+                let arguments = try enclosed(closing: ")", "to close the call") { parser -> [ExpressionNode] in
+                    var arguments: [ExpressionNode] = []
+                    while !parser.isSymbol(")") {
+                        arguments.append(try parser.parseExpression())
+                        if parser.isSymbol(",") { parser.advance() } else { break }
+                    }
+                    return arguments
                 }
-                try expect(")", "to close the call")
                 return .call(function: word, arguments: arguments, at: at)
             }
             return .word(word, at: at)

@@ -40,7 +40,7 @@ extension Parser {
             let at = location
             if isSymbol("?") || isSymbol("*") || isSymbol("+") || isSymbol("{") {
                 stacked += 1  // each quantifier wraps the node once more
-                if depth + stacked > Parser.maximumNesting { throw failure("nesting deeper than \(Parser.maximumNesting) levels") }
+                try checkNesting(depth + stacked)
             }
             if isSymbol("?") { advance(); node = .repeated(node, min: 0, max: 1, at: at) }
             else if isSymbol("*") { advance(); node = .repeated(node, min: 0, max: nil, at: at) }
@@ -77,19 +77,9 @@ extension Parser {
             if name == "_" { return .token(.name("any", at: at), at: at) }
             return .name(name, at: at)
         case .symbol("("):
-            try enterNesting()
-            defer { depth -= 1 }
-            advance()
-            let inner = try parseAlternation()
-            try expect(")", "to close the group")
-            return inner
+            return try enclosed(closing: ")", "to close the group") { try $0.parseAlternation() }
         case .symbol("["):
-            try enterNesting()
-            defer { depth -= 1 }
-            advance()
-            let predicate = try parsePredicateOr()
-            try expect("]", "to close the token test")
-            return .token(predicate, at: at)
+            return .token(try enclosed(closing: "]", "to close the token test") { try $0.parsePredicateOr() }, at: at)
         default:
             throw failure("expected a pattern element, found \(describe(current))")
         }
@@ -111,22 +101,17 @@ extension Parser {
 
     mutating func parsePredicateUnary() throws -> TokenPredicateNode {
         if isSymbol("!") {
-            try enterNesting()
-            defer { depth -= 1 }
-            advance()
-            return .not(try parsePredicateUnary())
+            return .not(try nested { parser in
+                parser.advance()
+                return try parser.parsePredicateUnary()
+            })
         }
         let at = location
         switch current.kind {
         case let .string(text): advance(); return .literal(text)
         case let .regex(pattern, insensitive): advance(); return .regex(pattern, caseInsensitive: insensitive)
         case .symbol("("):
-            try enterNesting()
-            defer { depth -= 1 }
-            advance()
-            let inner = try parsePredicateOr()
-            try expect(")", "to close the group")
-            return inner
+            return try enclosed(closing: ")", "to close the group") { try $0.parsePredicateOr() }
         case let .identifier(name):
             advance()
             for op in ["<=", ">=", "!=", "=", "<", ">"] where isSymbol(op) {

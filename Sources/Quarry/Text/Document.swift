@@ -21,14 +21,21 @@ public struct Document: Sendable {
 
     /// The text between two code-point offsets, end exclusive.
     public func slice(_ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
-        return String(view)
+        String(scalars: scalars[max(0, start)..<min(end, scalars.count)])
     }
 
     /// The text covered by tokens `range` (from the first's start to the last's end).
     public func text(ofTokens range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
         return slice(tokens[range.lowerBound].start, tokens[range.upperBound - 1].end)
+    }
+}
+
+extension String {
+    /// The string of these code points: texts are sliced by code-point offsets.
+    init<Scalars: Sequence>(scalars: Scalars) where Scalars.Element == Unicode.Scalar {
+        var view = UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        self.init(view)
     }
 }

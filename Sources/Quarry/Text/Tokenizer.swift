@@ -61,9 +61,7 @@ public final class Tokenizer {
     func phraseTokens(_ text: String, capitals: Bool) -> [(foldKey: String, isCapitalized: Bool)] {
         let (scalars, utf16, scalarIndex) = Tokenizer.indexed(text)
         return segments(scalars, utf16, scalarIndex).map { start, end in
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<end])
-            let surface = String(view)
+            let surface = String(scalars: scalars[start..<end])
             return (folder.key(surface), capitals && TokenFlags.of(surface).contains(.capitalized))
         }
     }
@@ -146,9 +144,7 @@ public final class Tokenizer {
     }
 
     private func makeToken(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, spaceBefore: Bool, sentence: Int) -> Token {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        let surface = String(view)
+        let surface = String(scalars: scalars[start..<end])
         let word = features(of: surface)
         return Token(start: start, end: end, surface: surface, foldKey: word.foldKey, shape: word.shape, script: word.script,
                      numericValue: word.numericValue, isWord: word.isWord, spaceBefore: spaceBefore, sentence: sentence,
