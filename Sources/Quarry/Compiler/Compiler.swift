@@ -13,6 +13,8 @@ public struct Compiler {
     private var lexiconIndexByName: [String: Int] = [:]
     private var lexicons: [Lexicon] = []
     private var lexiconPhrases: [[String]] = []
+    /// Every fold key the rules and lexicons name, numbered.
+    private var keys = KeyTable()
     private var internalTypes = Set<String>()
     private var typeIndexByName: [String: Int] = [:]
     private var types: [SpanType] = []
@@ -149,14 +151,13 @@ public struct Compiler {
         }
         for entry in entries {
             let tokens = tokenizer.phraseTokens(entry.phrase, capitals: declaration.requiresCapitals)
-            let keys = tokens.map(\.foldKey)
-            if keys.isEmpty {
+            if tokens.isEmpty {
                 report(error("lexicon entry \"\(entry.phrase)\" has no tokens", at: entry.location))
                 continue
             }
             var attributes: [String: String] = [:]
             for (key, value) in entry.attributes { attributes[key] = value }
-            lexicon.add(keys: keys, capitalized: declaration.requiresCapitals ? tokens.map(\.isCapitalized) : nil,
+            lexicon.add(keys: tokens.map { keys.insert($0.foldKey) }, capitalized: declaration.requiresCapitals ? tokens.map(\.isCapitalized) : nil,
                         value: entry.value, attributes: attributes)
         }
         if let endingsName = declaration.endings {
@@ -209,19 +210,20 @@ public struct Compiler {
                 report(self.error("\(error)", at: declaration.location))
             }
         }
-        // Number the keys rules name; literals and lexicon starts then test integers.
-        var keys = KeyTable()
+        // Number the keys rules name (lexicon keys are numbered as entries are
+        // added); literals and lexicons then test integers.
         var numbered = predicates.predicates
         for (index, predicate) in numbered.enumerated() {
             if case let .literal(key) = predicate { numbered[index] = .literalKey(keys.insert(key)) }
         }
-        for lexicon in lexicons {
-            for key in lexicon.root.children.keys { _ = keys.insert(key) }
-        }
-        for lexicon in lexicons { lexicon.indexFirstKeys(keys) }  // needs every key numbered
+        for lexicon in lexicons { lexicon.indexFirstKeys(keyCount: keys.count) }  // needs every key numbered
+        let lexiconReach = lexicons.map(\.longestEntry)
         for index in phases.indices {
             phases[index].ruleRequiredKeys = phases[index].ruleStarts.map {
                 RequiredKeys.of(start: $0, instructions: phases[index].instructions, predicates: numbered)
+            }
+            phases[index].ruleReach = phases[index].ruleStarts.map {
+                MatchReach.of(start: $0, instructions: phases[index].instructions, lexiconReach: lexiconReach)
             }
             // A rule starts only where one of its first steps can take the token,
             // so most rules cost nothing at most tokens.

@@ -1,5 +1,5 @@
-/// The fold keys a program names (its literals and the first words of its
-/// lexicon entries), numbered. The tokenizer looks each word form up once and
+/// The fold keys a program names (its literals and the words of its lexicon
+/// entries), numbered. The tokenizer looks each word form up once and
 /// gives its tokens the number, so the matcher compares and indexes integers
 /// where it would otherwise hash strings at every token.
 public struct KeyTable: Sendable {

@@ -1,24 +1,30 @@
-/// A lexicon compiled to a trie over token fold keys: one lookup per token,
-/// whatever the number of entries. An entry is the token sequence of its
-/// phrase (tokenized like the text), so multi-token entries and hyphenated
-/// designations (`S-200`) are paths of several edges.
+/// A lexicon compiled to a trie over the numbers of token fold keys (see
+/// `KeyTable`): one integer lookup per token, whatever the number of entries.
+/// An entry is the token sequence of its phrase (tokenized like the text), so
+/// multi-token entries and hyphenated designations (`S-200`) are paths of
+/// several edges. Nodes are numbers, edges one hash table keyed by node and
+/// key, and the root's edges a dense array by key: no objects to reference-count
+/// while matching, and a 200,000-entry lexicon is a few arrays.
 final class Lexicon {
     struct Entry {
         var value: String
         var attributes: [String: String]
     }
 
-    final class Node {
-        var children: [String: Node] = [:]
-        var entry: Int?
-        /// Set when every entry through this edge wrote its token capitalized
-        /// and the lexicon requires capitals.
-        var requiresCapital = true
-    }
-
     let name: String
     private(set) var entries: [Entry] = []
-    let root = Node()
+    /// Tokens in the longest entry.
+    private(set) var longestEntry = 0
+    /// Per node (0 is the root): the entry ending there, or -1.
+    private var entryOfNode: [Int32] = [-1]
+    /// Per node: set when every entry through the edge into it wrote its token
+    /// capitalized and the lexicon requires capitals.
+    private var nodeRequiresCapital: [Bool] = [true]
+    /// Edges below the root: `node << 32 | key` to the child node.
+    private var edges: [UInt64: Int32] = [:]
+    /// The root's children by key number, -1 for none; filled by `indexFirstKeys`.
+    private var rootChild: [Int32] = []
+    private var rootEdges: [Int32: Int32] = [:]
     /// Fold keys of endings that may follow a token inside the same token
     /// (`Таганрог` + `е`), longest first; they apply only to tokens in `endingScript`.
     private(set) var endings: [String] = []
@@ -33,47 +39,53 @@ final class Lexicon {
         endingScript = script
     }
 
-    /// Adds an entry under the fold keys of its phrase's tokens. The first
+    /// Adds an entry under the numbers of its phrase's fold keys. The first
     /// entry for a key sequence wins; returns false for a later duplicate.
     @discardableResult
-    func add(keys: [String], capitalized: [Bool]? = nil, value: String, attributes: [String: String]) -> Bool {
+    func add(keys: [Int32], capitalized: [Bool]? = nil, value: String, attributes: [String: String]) -> Bool {
         guard !keys.isEmpty else { return false }
-        var node = root
+        var node: Int32 = 0
         for (index, key) in keys.enumerated() {
-            let child: Node
-            if let existing = node.children[key] { child = existing } else {
-                child = Node()
-                node.children[key] = child
+            let child: Int32
+            if let existing = self.child(of: node, key: key) { child = existing } else {
+                child = Int32(entryOfNode.count)
+                entryOfNode.append(-1)
+                nodeRequiresCapital.append(true)
+                if node == 0 { rootEdges[key] = child } else { edges[UInt64(node) << 32 | UInt64(UInt32(key))] = child }
             }
-            child.requiresCapital = child.requiresCapital && (capitalized?[index] ?? false)
+            nodeRequiresCapital[Int(child)] = nodeRequiresCapital[Int(child)] && (capitalized?[index] ?? false)
             node = child
         }
-        guard node.entry == nil else { return false }
-        node.entry = entries.count
+        guard entryOfNode[Int(node)] < 0 else { return false }
+        entryOfNode[Int(node)] = Int32(entries.count)
+        longestEntry = max(longestEntry, keys.count)
         entries.append(Entry(value: value, attributes: attributes))
         return true
     }
 
-    /// Per key number of the program (`KeyTable`), whether an entry starts with that key.
-    private(set) var startsWithKey: [Bool] = []
-
-    func indexFirstKeys(_ keys: KeyTable) {
-        startsWithKey = Array(repeating: false, count: keys.count)
-        for key in root.children.keys { startsWithKey[Int(keys.id(of: key))] = true }
+    /// Lays the root's edges out by key number once every key of the program
+    /// is numbered (`keyCount` of them).
+    func indexFirstKeys(keyCount: Int) {
+        rootChild = Array(repeating: -1, count: keyCount)
+        for (key, child) in rootEdges { rootChild[Int(key)] = child }
     }
+
+    /// Whether an entry starts with the key numbered `key`.
+    func startsWith(key: Int32) -> Bool { key >= 0 && rootChild[Int(key)] >= 0 }
 
     /// True when entries match inflected forms of their stems.
     var inflects: Bool { !endings.isEmpty }
 
     func containsSingleToken(_ token: Token) -> Bool {
-        guard let child = root.children[token.foldKey], child.entry != nil else { return false }
-        return !child.requiresCapital || token.isCapitalized
+        guard let child = child(of: 0, key: token.keyID), entryOfNode[Int(child)] >= 0 else { return false }
+        return !nodeRequiresCapital[Int(child)] || token.isCapitalized
     }
 
     /// Every entry that starts at token `start`, longest first, as (end, entry).
-    func matches(in tokens: [Token], at start: Int) -> [(end: Int, entry: Int)] {
+    /// `keys` numbers the stems left when an inflection's ending is removed.
+    func matches(in tokens: [Token], at start: Int, keys: KeyTable) -> [(end: Int, entry: Int)] {
         var found: [(end: Int, entry: Int)] = []
-        walk(root, tokens, start, &found)
+        walk(0, tokens, start, keys, &found)
         if found.count > 1 {
             // Longest first; for one end, the entry found first (exact before inflected).
             var seen = Set<Int>()
@@ -82,19 +94,36 @@ final class Lexicon {
         return found
     }
 
-    private func walk(_ node: Node, _ tokens: [Token], _ position: Int, _ found: inout [(end: Int, entry: Int)]) {
+    private func child(of node: Int32, key: Int32) -> Int32? {
+        guard key >= 0 else { return nil }
+        if node == 0 {
+            if Int(key) < rootChild.count { return rootChild[Int(key)] >= 0 ? rootChild[Int(key)] : nil }
+            return rootEdges[key]
+        }
+        return edges[UInt64(node) << 32 | UInt64(UInt32(key))]
+    }
+
+    private func walk(_ node: Int32, _ tokens: [Token], _ position: Int, _ keys: KeyTable,
+                      _ found: inout [(end: Int, entry: Int)]) {
         guard position < tokens.count else { return }
-        let token = tokens[position]
-        if let child = node.children[token.foldKey], !child.requiresCapital || token.isCapitalized {
-            if let entry = child.entry { found.append((position + 1, entry)) }
-            walk(child, tokens, position + 1, &found)
+        let capitalized = tokens[position].isCapitalized
+        if let child = child(of: node, key: tokens[position].keyID) {
+            step(child, capitalized, tokens, position, keys, &found)
         }
-        guard !endings.isEmpty, token.script == endingScript else { return }
-        for ending in endings where token.foldKey.count - ending.count >= Lexicon.minimumStem && token.foldKey.hasSuffix(ending) {
-            let stem = String(token.foldKey.dropLast(ending.count))
-            guard let child = node.children[stem], !child.requiresCapital || token.isCapitalized else { continue }
-            if let entry = child.entry { found.append((position + 1, entry)) }
-            walk(child, tokens, position + 1, &found)
+        guard !endings.isEmpty, tokens[position].script == endingScript else { return }
+        let foldKey = tokens[position].foldKey
+        for ending in endings where foldKey.count - ending.count >= Lexicon.minimumStem && foldKey.hasSuffix(ending) {
+            guard let child = child(of: node, key: keys.id(of: String(foldKey.dropLast(ending.count)))) else { continue }
+            step(child, capitalized, tokens, position, keys, &found)
         }
+    }
+
+    /// Follows the edge into `child` taken by the token at `position`.
+    private func step(_ child: Int32, _ capitalized: Bool, _ tokens: [Token], _ position: Int, _ keys: KeyTable,
+                      _ found: inout [(end: Int, entry: Int)]) {
+        guard !nodeRequiresCapital[Int(child)] || capitalized else { return }
+        let entry = entryOfNode[Int(child)]
+        if entry >= 0 { found.append((position + 1, Int(entry))) }
+        walk(child, tokens, position + 1, keys, &found)
     }
 }

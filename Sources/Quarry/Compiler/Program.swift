@@ -43,6 +43,8 @@ public struct Phase: Sendable {
     /// For each rule, fold keys one of which every match contains (nil: none
     /// known); see `RequiredKeys`.
     var ruleRequiredKeys: [[Int32]?] = []
+    /// For each rule, the most tokens a match spans (nil: unbounded); see `MatchReach`.
+    var ruleReach: [Int?] = []
     /// For each instruction, the rule (index within the phase) it belongs to.
     var ruleOfInstruction: [Int] = []
     /// The rules that may begin at a token, by what their first steps need.

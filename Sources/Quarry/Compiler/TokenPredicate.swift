@@ -18,6 +18,18 @@ enum TokenPredicate {
     case and([TokenPredicate])
     case or([TokenPredicate])
 
+    /// True when the test reads where the token stands (`sentence_start`,
+    /// `space_before`), not only its surface: other tests give one answer for
+    /// every token of a word form, and the matcher caches them per form.
+    var dependsOnPosition: Bool {
+        switch self {
+        case .builtin(.sentenceStart), .builtin(.spaceBefore): return true
+        case let .not(inner): return inner.dependsOnPosition
+        case let .and(terms), let .or(terms): return terms.contains { $0.dependsOnPosition }
+        default: return false
+        }
+    }
+
     func matches(_ token: borrowing Token, lexicons: [Lexicon]) -> Bool {
         switch self {
         case let .literal(key): return token.foldKey == key

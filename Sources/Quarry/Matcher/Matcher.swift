@@ -12,16 +12,8 @@ public final class Matcher {
     /// All spans of all phases, internal types included, in phase order.
     public func spans(in document: Document) -> [Span] {
         var index = SpanIndex(typeCount: max(1, program.types.count))
-        var present: Set<Int32>?
-        for phase in program.phases where !phase.ruleStarts.isEmpty {
-            // Rules whose required words the document lacks are not run.
-            var enabled = Array(repeating: true, count: phase.ruleStarts.count)
-            for (rule, keys) in phase.ruleRequiredKeys.enumerated() {
-                guard let keys else { continue }
-                if present == nil { present = Set(document.tokens.lazy.map(\.keyID)) }
-                enabled[rule] = keys.contains { present!.contains($0) }
-            }
-            let candidates = vm.candidates(phase: phase, tokens: document.tokens, spans: index, enabled: enabled)
+        for (phaseIndex, phase) in program.phases.enumerated() where !phase.ruleStarts.isEmpty {
+            let candidates = vm.candidates(phase: phaseIndex, document: document, spans: index)
             let kept = ConflictResolver.resolve(candidates, rules: program.rules, tokenCount: document.tokens.count)
             let evaluator = AttributeEvaluator(program: program, document: document, spans: index)
             var made: [Span] = []

@@ -25,64 +25,76 @@ struct PikeVM {
     }
 
     private let program: Program
+    /// Per phase, its instructions lowered for the VM.
+    private let code: [[VMOp]]
     private var visited: SparseSet
-    private var queues: [[Thread]] = []
+    private var queues = ThreadQueues<Thread>()
     private var stack: [Thread] = []
+    private var waiting: [Thread] = []
     private var arena: [Capture] = []
+    /// Results of the tests that read the surface alone, per word form.
+    private var formTests: FormTestCache
+    private let predicateReadsSurfaceOnly: [Bool]
     /// Per predicate, the position (plus one) its cached result is for, and
-    /// the result: the prefilter and every thread at a position share one test.
+    /// the result: the start index and every thread at a position share one test.
     private var predicateStamp: [Int]
     private var predicateResult: [Bool]
-    /// The same per lexicon, for whether an entry may start at the position.
-    private var lexiconStamp: [Int]
-    private var lexiconResult: [Bool]
     /// Rules gathered to start at the current position, and a mark per rule
     /// (position plus one) so each is gathered once.
     private var starting: [Int] = []
     private var startingStamp: [Int]
+    private var formStarts: FormStartCache
+    /// Per phase, where its rules' required keys let them start.
+    private var keyFilters: [RequiredKeyFilter]
 
     init(program: Program) {
         self.program = program
+        code = program.phases.map { phase in
+            VMOp.lower(phase, captureCounts: phase.ruleIndexes.map { program.rules[$0].captureNames.count })
+        }
         visited = SparseSet(capacity: program.phases.map(\.instructions.count).max() ?? 0)
         predicateStamp = Array(repeating: 0, count: program.predicates.count)
         predicateResult = Array(repeating: false, count: program.predicates.count)
-        lexiconStamp = Array(repeating: 0, count: program.lexicons.count)
-        lexiconResult = Array(repeating: false, count: program.lexicons.count)
         startingStamp = Array(repeating: 0, count: program.phases.map(\.ruleStarts.count).max() ?? 0)
+        formStarts = FormStartCache(phaseCount: program.phases.count)
+        keyFilters = program.phases.map { RequiredKeyFilter(phase: $0, keyCount: program.keys.count) }
+        formTests = FormTestCache(testCount: program.predicates.count)
+        predicateReadsSurfaceOnly = program.predicates.map { !$0.dependsOnPosition }
     }
 
-    /// Every longest match per rule and start in `phase`.
-    /// `enabled`: per rule of the phase, whether it may run at all (nil: all).
-    mutating func candidates(phase: Phase, tokens: [Token], spans: SpanIndex, enabled: [Bool]? = nil) -> [Candidate] {
+    /// Every longest match per rule and start in phase `phaseIndex` of the program.
+    mutating func candidates(phase phaseIndex: Int, document: Document, spans: SpanIndex) -> [Candidate] {
+        let phase = program.phases[phaseIndex]
+        let tokens = document.tokens
+        formStarts.use(document.forms)
+        formTests.use(document.forms)
         let count = tokens.count
-        let instructions = phase.instructions
-        if queues.count < count + 1 { queues = Array(repeating: [], count: count + 1) }
+        let code = self.code[phaseIndex]
+        queues.reset(positions: count + 1)
+        // Threads write their slots only in fresh copies, so every new
+        // thread can start from one shared block of unset slots at offset 0.
         arena.removeAll(keepingCapacity: true)
         // Cached results belong to this token sequence only.
         for index in predicateStamp.indices { predicateStamp[index] = 0 }
-        for index in lexiconStamp.indices { lexiconStamp[index] = 0 }
         for index in startingStamp.indices { startingStamp[index] = 0 }
-        // A disabled rule is marked as already gathered at every position.
-        if let enabled { for (rule, on) in enabled.enumerated() where !on { startingStamp[rule] = Int.max } }
+        keyFilters[phaseIndex].reset(tokens: tokens)
         var best: [Int: Candidate] = [:]  // keyed by rule * (count + 1) + start
         var lexiconMatches: [Int: [(end: Int, entry: Int)]] = [:]
-        let captureCounts = phase.ruleIndexes.map { program.rules[$0].captureNames.count }
-        let emptyCaptures = Array(repeating: Capture(), count: captureCounts.max() ?? 0)
+        arena.append(contentsOf: repeatElement(Capture(), count: phase.ruleIndexes.map { program.rules[$0].captureNames.count }.max() ?? 0))
 
         for position in 0...count {
             visited.clear()
             lexiconMatches.removeAll(keepingCapacity: true)
-            var waiting: [Thread] = []
-            swap(&waiting, &queues[position])
-            if waiting.count > 1 {
+            waiting.removeAll(keepingCapacity: true)
+            queues.take(position, into: &waiting)
+            if waiting.count > 1 && !waiting.indices.dropFirst().allSatisfy({ waiting[$0 - 1].start <= waiting[$0].start }) {
                 waiting = waiting.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
             }
             if position < count {
                 // Every rule gathered can take its first step here (the start index is exact).
-                for k in rulesStarting(at: position, phase, tokens, spans) {
-                    let offset = Int32(arena.count)
-                    arena.append(contentsOf: emptyCaptures[0..<captureCounts[k]])
-                    waiting.append(Thread(pc: Int32(phase.ruleStarts[k]), start: Int32(position), captures: offset))
+                gatherRulesStarting(at: position, phaseIndex, phase, tokens, spans)
+                for k in starting {
+                    waiting.append(Thread(pc: Int32(phase.ruleStarts[k]), start: Int32(position), captures: 0))
                 }
             }
             for thread in waiting {
@@ -90,52 +102,51 @@ struct PikeVM {
                 while let current = stack.popLast() {
                     let pc = Int(current.pc)
                     guard visited.insert(pc) else { continue }
-                    switch instructions[pc] {
-                    case let .jump(target):
-                        stack.append(Thread(pc: Int32(target), start: current.start, captures: current.captures))
-                    case let .split(first, second):
-                        stack.append(Thread(pc: Int32(second), start: current.start, captures: current.captures))
-                        stack.append(Thread(pc: Int32(first), start: current.start, captures: current.captures))
-                    case let .openCapture(slot, next):
-                        let copy = copyCaptures(current.captures, count: captureCount(of: pc, phase, captureCounts))
-                        arena[Int(copy) + slot] = Capture(start: Int32(position), end: -1, payload: .none)
-                        stack.append(Thread(pc: Int32(next), start: current.start, captures: copy))
-                    case let .closeCapture(slot, next):
-                        let copy = copyCaptures(current.captures, count: captureCount(of: pc, phase, captureCounts))
-                        arena[Int(copy) + slot].end = Int32(position)
-                        stack.append(Thread(pc: Int32(next), start: current.start, captures: copy))
-                    case let .token(predicate, next):
-                        if position < count, test(predicate, tokens, position) {
-                            queues[position + 1].append(Thread(pc: Int32(next), start: current.start, captures: current.captures))
+                    let op = code[pc]
+                    switch op.kind {
+                    case .jump:
+                        stack.append(Thread(pc: op.a, start: current.start, captures: current.captures))
+                    case .split:
+                        stack.append(Thread(pc: op.b, start: current.start, captures: current.captures))
+                        stack.append(Thread(pc: op.a, start: current.start, captures: current.captures))
+                    case .openCapture:
+                        let copy = copyCaptures(current.captures, count: Int(op.slots))
+                        arena[Int(copy) + Int(op.a)] = Capture(start: Int32(position), end: -1, payload: .none)
+                        stack.append(Thread(pc: op.b, start: current.start, captures: copy))
+                    case .closeCapture:
+                        let copy = copyCaptures(current.captures, count: Int(op.slots))
+                        arena[Int(copy) + Int(op.a)].end = Int32(position)
+                        stack.append(Thread(pc: op.b, start: current.start, captures: copy))
+                    case .token:
+                        if position < count, test(Int(op.a), tokens, position) {
+                            queues.append(Thread(pc: op.b, start: current.start, captures: current.captures), at: position + 1)
                         }
-                    case let .span(source, next, slot):
-                        let captureSlots = slot == nil ? 0 : captureCount(of: pc, phase, captureCounts)
-                        switch source {
-                        case let .lexicon(index):
-                            let found: [(end: Int, entry: Int)]
-                            if let known = lexiconMatches[index] { found = known } else {
-                                found = program.lexicons[index].matches(in: tokens, at: position)
-                                lexiconMatches[index] = found
-                            }
-                            for (end, entry) in found {
-                                enqueue(current, next: next, end: end, slot: slot, captureSlots: captureSlots, position: position,
-                                        payload: .lexiconEntry(lexicon: Int32(index), entry: Int32(entry)))
-                            }
-                        case let .type(type):
-                            for spanIndex in spans.starting(at: position, type: type) {
-                                enqueue(current, next: next, end: spans.spans[spanIndex].tokens.upperBound, slot: slot,
-                                        captureSlots: captureSlots, position: position, payload: .span(Int32(spanIndex)))
-                            }
+                    case .lexicon:
+                        let index = Int(op.a)
+                        let found: [(end: Int, entry: Int)]
+                        if let known = lexiconMatches[index] { found = known } else {
+                            found = program.lexicons[index].matches(in: tokens, at: position, keys: program.keys)
+                            lexiconMatches[index] = found
                         }
-                    case let .match(rule):
+                        for (end, entry) in found {
+                            enqueue(current, op, end: end, position: position,
+                                    payload: .lexiconEntry(lexicon: op.a, entry: Int32(entry)))
+                        }
+                    case .type:
+                        for spanIndex in spans.starting(at: position, type: Int(op.a)) {
+                            enqueue(current, op, end: spans.spans[spanIndex].tokens.upperBound, position: position,
+                                    payload: .span(Int32(spanIndex)))
+                        }
+                    case .match:
                         // Empty matches are never reported.
                         let start = Int(current.start)
                         guard position > start else { break }
+                        let rule = Int(op.a)
                         let key = rule * (count + 1) + start
                         if let existing = best[key], existing.end >= position { break }
-                        let slots = captureCount(of: pc, phase, captureCounts)
                         let offset = Int(current.captures)
-                        best[key] = Candidate(rule: rule, start: start, end: position, captures: Array(arena[offset..<(offset + slots)]))
+                        best[key] = Candidate(rule: rule, start: start, end: position,
+                                              captures: Array(arena[offset..<(offset + Int(op.slots))]))
                     }
                 }
             }
@@ -143,16 +154,15 @@ struct PikeVM {
         return Array(best.values)
     }
 
-    /// Queues `thread` to continue at `next` from token `end`, after it consumed
-    /// a lexicon entry or span starting at `position` (stored in `slot` if any).
-    private mutating func enqueue(_ thread: Thread, next: Int, end: Int, slot: Int?, captureSlots: Int, position: Int,
-                                  payload: Capture.Payload) {
+    /// Queues `thread` to continue after `op` from token `end`, once it consumed
+    /// a lexicon entry or span starting at `position` (stored in the op's slot if any).
+    private mutating func enqueue(_ thread: Thread, _ op: VMOp, end: Int, position: Int, payload: Capture.Payload) {
         var captures = thread.captures
-        if let slot {
-            captures = copyCaptures(thread.captures, count: captureSlots)
-            arena[Int(captures) + slot] = Capture(start: Int32(position), end: Int32(end), payload: payload)
+        if op.c >= 0 {
+            captures = copyCaptures(thread.captures, count: Int(op.slots))
+            arena[Int(captures) + Int(op.c)] = Capture(start: Int32(position), end: Int32(end), payload: payload)
         }
-        queues[end].append(Thread(pc: Int32(next), start: thread.start, captures: captures))
+        queues.append(Thread(pc: op.b, start: thread.start, captures: captures), at: end)
     }
 
     /// A fresh copy of a thread's capture slots at the end of the arena.
@@ -162,59 +172,70 @@ struct PikeVM {
         for index in start..<(start + count) { arena.append(arena[index]) }
         return copy
     }
-
-    /// Capture slots of the rule that instruction `pc` belongs to.
-    private func captureCount(of pc: Int, _ phase: Phase, _ counts: [Int]) -> Int {
-        counts[phase.ruleOfInstruction[pc]]
-    }
 }
 
 extension PikeVM {
-    /// Whether `predicate` holds for the token at `position`, evaluated once per position.
+    /// Whether `predicate` holds for the token at `position`, evaluated once
+    /// per word form when it reads the surface alone, else once per position.
     mutating func test(_ predicate: Int, _ tokens: [Token], _ position: Int) -> Bool {
+        let form = tokens[position].form
+        let perForm = predicateReadsSurfaceOnly[predicate] && Int(form) < formTests.formLimit
+        if perForm, let known = formTests.result(form: form, test: predicate) { return known }
         if predicateStamp[predicate] == position + 1 { return predicateResult[predicate] }
         let result = program.predicates[predicate].matches(tokens[position], lexicons: program.lexicons)
+        if perForm { formTests.store(result, form: form, test: predicate) }
         predicateStamp[predicate] = position + 1
         predicateResult[predicate] = result
         return result
     }
 
-    /// Whether an entry of lexicon `index` may start at `position` (exactly or
-    /// inflected), looked up once per position.
-    mutating func mayStart(_ index: Int, _ tokens: [Token], _ position: Int) -> Bool {
-        if lexiconStamp[index] == position + 1 { return lexiconResult[index] }
+    /// Whether an entry of lexicon `index` may start at `position` (exactly or inflected).
+    func mayStart(_ index: Int, _ tokens: [Token], _ position: Int) -> Bool {
         let lexicon = program.lexicons[index]
-        let key = Int(tokens[position].keyID)
-        let result = (key >= 0 && lexicon.startsWithKey[key]) || (lexicon.inflects && tokens[position].script == lexicon.endingScript)
-        lexiconStamp[index] = position + 1
-        lexiconResult[index] = result
-        return result
+        return lexicon.startsWith(key: tokens[position].keyID) || (lexicon.inflects && tokens[position].script == lexicon.endingScript)
     }
 
-    /// The rules (indexes within the phase) that may begin at `position`, in rule order.
-    mutating func rulesStarting(at position: Int, _ phase: Phase, _ tokens: [Token], _ spans: SpanIndex) -> [Int] {
+    /// Gathers in `starting` the rules (indexes within the phase) that may begin at `position`, in rule order.
+    mutating func gatherRulesStarting(at position: Int, _ phaseIndex: Int, _ phase: Phase, _ tokens: [Token], _ spans: SpanIndex) {
         starting.removeAll(keepingCapacity: true)
-        let key = Int(tokens[position].keyID)
-        if key >= 0 { gather(phase.ruleStartIndex.byKey[key], position) }
-        for (lexicon, rules) in phase.ruleStartIndex.byLexicon where mayStart(lexicon, tokens, position) { gather(rules, position) }
-        for (predicate, rules) in phase.ruleStartIndex.byPredicate where test(predicate, tokens, position) { gather(rules, position) }
-        for (type, rules) in phase.ruleStartIndex.byType where !spans.starting(at: position, type: type).isEmpty { gather(rules, position) }
-        if starting.count > 1 { starting.sort() }
-        return starting
+        let form = tokens[position].form
+        let known = formStarts.list(form: form, phase: phaseIndex)
+            ?? formStarts.store(surfaceStarts(position, phase, tokens), form: form, phase: phaseIndex)
+        for index in known { gather(Int(formStarts.storage[index]), position, phaseIndex) }
+        // Rules found below come after the cached ones and need sorting in.
+        let cached = starting.count
+        for (predicate, rules) in phase.ruleStartIndex.byPositionalPredicate where test(predicate, tokens, position) {
+            for rule in rules { gather(rule, position, phaseIndex) }
+        }
+        for (type, rules) in phase.ruleStartIndex.byType where !spans.starting(at: position, type: type).isEmpty {
+            for rule in rules { gather(rule, position, phaseIndex) }
+        }
+        if starting.count > cached && starting.count > 1 { starting.sort() }
     }
 
-    private mutating func gather(_ rules: [Int], _ position: Int) {
-        for rule in rules where startingStamp[rule] != position + 1 {
-            startingStamp[rule] = position + 1
-            starting.append(rule)
-        }
+    /// The rules that may begin at the token at `position` by what its surface
+    /// decides, in rule order: the same for every token of its word form.
+    private mutating func surfaceStarts(_ position: Int, _ phase: Phase, _ tokens: [Token]) -> [Int32] {
+        var rules = Set<Int>()
+        let key = Int(tokens[position].keyID)
+        if key >= 0 { rules.formUnion(phase.ruleStartIndex.byKey[key]) }
+        for (lexicon, group) in phase.ruleStartIndex.byLexicon where mayStart(lexicon, tokens, position) { rules.formUnion(group) }
+        for (predicate, group) in phase.ruleStartIndex.byPredicate where test(predicate, tokens, position) { rules.formUnion(group) }
+        return rules.sorted().map { Int32($0) }
+    }
+
+    /// Adds `rule` to `starting` once per position, if its required keys allow it here.
+    private mutating func gather(_ rule: Int, _ position: Int, _ phaseIndex: Int) {
+        guard startingStamp[rule] != position + 1 else { return }
+        startingStamp[rule] = position + 1
+        if keyFilters[phaseIndex].allows(rule, at: position) { starting.append(rule) }
     }
 }
 
 /// A set of small integers with O(1) insert and clear (Briggs and Torczon).
 struct SparseSet {
-    private var dense: [Int]
-    private var sparse: [Int]
+    private var dense: [Int32]
+    private var sparse: [Int32]
     private var count = 0
 
     init(capacity: Int) {
@@ -224,13 +245,14 @@ struct SparseSet {
 
     /// Inserts `value`; returns false when it was already present.
     mutating func insert(_ value: Int) -> Bool {
-        let index = sparse[value]
+        let index = Int(sparse[value])
         if index < count && dense[index] == value { return false }
-        sparse[value] = count
-        dense[count] = value
+        sparse[value] = Int32(count)
+        dense[count] = Int32(value)
         count += 1
         return true
     }
 
     mutating func clear() { count = 0 }
 }
+

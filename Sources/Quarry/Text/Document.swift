@@ -7,8 +7,11 @@ public struct Document: Sendable {
     public let sentences: [Range<Int>]
     /// The text as code points, for slicing by code-point offsets.
     let scalars: [Unicode.Scalar]
+    /// The numbering of `Token.form`.
+    public let forms: WordForms
 
-    init(id: String, text: String, scalars: [Unicode.Scalar], tokens: [Token], sentences: [Range<Int>]) {
+    init(id: String, text: String, scalars: [Unicode.Scalar], tokens: [Token], sentences: [Range<Int>], forms: WordForms) {
+        self.forms = forms
         self.id = id
         self.text = text
         self.scalars = scalars
@@ -33,9 +36,20 @@ public struct Document: Sendable {
 
 extension String {
     /// The string of these code points: texts are sliced by code-point offsets.
-    init<Scalars: Sequence>(scalars: Scalars) where Scalars.Element == Unicode.Scalar {
-        var view = UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        self.init(view)
+    /// Written as UTF-8 straight into the string's storage (one allocation,
+    /// none for short strings), since the tokenizer makes one per token.
+    init<Scalars: Collection>(scalars: Scalars) where Scalars.Element == Unicode.Scalar {
+        var length = 0
+        for scalar in scalars { length += UTF8.width(scalar) }
+        self.init(unsafeUninitializedCapacity: length) { buffer in
+            var index = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { unit in
+                    buffer[index] = unit
+                    index += 1
+                }
+            }
+            return index
+        }
     }
 }

@@ -26,6 +26,9 @@ public struct Token: Sendable {
     public var flags: TokenFlags = []
     /// The fold key's number in the program's `KeyTable`, or -1 when no rule names it.
     public var keyID: Int32 = -1
+    /// The surface's number in the document's `WordForms`: tokens with the
+    /// same surface have the same number.
+    public var form: Int32 = -1
 
     /// True when the first letter is upper case.
     public var isCapitalized: Bool { flags.contains(.capitalized) }

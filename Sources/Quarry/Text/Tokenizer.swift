@@ -16,6 +16,9 @@ public final class Tokenizer {
     /// The cache starts over past this many word forms, so memory stays
     /// bounded over any number of documents.
     static let cacheLimit = 1 << 20
+    /// The numbering of the cached word forms (`Token.form`); a new one
+    /// starts with the cache.
+    private var forms = WordForms()
 
     /// Numbers for the fold keys a program names; tokens get them (`Token.keyID`).
     public let keys: KeyTable
@@ -46,7 +49,7 @@ public final class Tokenizer {
             previousEnd = end
         }
         sentenceRanges.append(sentenceFirstToken..<tokens.count)
-        return Document(id: id, text: text, scalars: scalars, tokens: tokens, sentences: sentenceRanges)
+        return Document(id: id, text: text, scalars: scalars, tokens: tokens, sentences: sentenceRanges, forms: forms)
     }
 
     /// The fold keys of a phrase's tokens, tokenized like document text: how
@@ -148,7 +151,7 @@ public final class Tokenizer {
         let word = features(of: surface)
         return Token(start: start, end: end, surface: surface, foldKey: word.foldKey, shape: word.shape, script: word.script,
                      numericValue: word.numericValue, isWord: word.isWord, spaceBefore: spaceBefore, sentence: sentence,
-                     isSentenceStart: false, flags: word.flags, keyID: word.keyID)
+                     isSentenceStart: false, flags: word.flags, keyID: word.keyID, form: word.form)
     }
 
     /// The features of a word form, computed once per distinct surface: ICU
@@ -157,7 +160,11 @@ public final class Tokenizer {
         if let known = cache[surface] { return known }
         var word = WordFeatures(surface, foldKey: folder.key(surface))
         word.keyID = keys.id(of: word.foldKey)
-        if cache.count >= Tokenizer.cacheLimit { cache.removeAll(keepingCapacity: true) }
+        if cache.count >= Tokenizer.cacheLimit {
+            cache.removeAll(keepingCapacity: true)
+            forms = WordForms()
+        }
+        word.form = Int32(cache.count)
         cache[surface] = word
         return word
     }
@@ -172,6 +179,7 @@ struct WordFeatures {
     var isWord: Bool
     var flags: TokenFlags
     var keyID: Int32 = -1
+    var form: Int32 = -1
 
     init(_ surface: String, foldKey: String) {
         var script: Script?
@@ -192,4 +200,13 @@ struct WordFeatures {
         self.isWord = isWord
         flags = TokenFlags.of(surface)
     }
+}
+
+/// The numbering of the distinct word forms a tokenizer has seen: tokens of
+/// one surface share a number (`Token.form`), so whatever depends on the
+/// surface alone can be cached per number. A document holds the numbering
+/// its tokens come from; caches keyed by form numbers belong to one numbering
+/// (compared by identity) and start over with a new one.
+public final class WordForms: Sendable {
+    public init() {}
 }

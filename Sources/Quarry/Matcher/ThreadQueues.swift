@@ -1,0 +1,54 @@
+/// Threads waiting at each token position, first in first out: linked lists
+/// in one pool, with taken entries reused, so queuing a thread allocates
+/// nothing once the pool has grown to the most threads waiting at once.
+/// (An array per position allocated anew at every position.)
+struct ThreadQueues<Element> {
+    private struct Entry {
+        var element: Element
+        var next: Int32
+    }
+
+    private var pool: [Entry] = []
+    private var free: Int32 = -1
+    private var head: [Int32] = []
+    private var tail: [Int32] = []
+
+    /// Empties every queue and makes room for positions `0..<positions`.
+    mutating func reset(positions: Int) {
+        pool.removeAll(keepingCapacity: true)
+        free = -1
+        if head.count < positions {
+            head = Array(repeating: -1, count: positions)
+            tail = Array(repeating: -1, count: positions)
+        } else {
+            for index in 0..<positions { head[index] = -1 }
+        }
+    }
+
+    mutating func append(_ element: Element, at position: Int) {
+        let index: Int32
+        if free >= 0 {
+            index = free
+            free = pool[Int(index)].next
+            pool[Int(index)] = Entry(element: element, next: -1)
+        } else {
+            index = Int32(pool.count)
+            pool.append(Entry(element: element, next: -1))
+        }
+        if head[position] < 0 { head[position] = index } else { pool[Int(tail[position])].next = index }
+        tail[position] = index
+    }
+
+    /// Appends the queue at `position` to `out` in queuing order and empties it.
+    mutating func take(_ position: Int, into out: inout [Element]) {
+        var index = head[position]
+        guard index >= 0 else { return }
+        while index >= 0 {
+            out.append(pool[Int(index)].element)
+            index = pool[Int(index)].next
+        }
+        pool[Int(tail[position])].next = free
+        free = head[position]
+        head[position] = -1
+    }
+}

@@ -1,0 +1,49 @@
+/// One NFA instruction as the VM reads it: 16 bytes of plain integers, with
+/// the capture-slot count of the rule it belongs to, so a step costs one
+/// small load and no lookups. A phase's `Instruction`s are lowered to these
+/// when a matcher is made.
+struct VMOp {
+    enum Kind: UInt8 {
+        /// a: predicate, b: next.
+        case token
+        /// a: lexicon, b: next, c: capture slot or -1.
+        case lexicon
+        /// a: type, b: next, c: capture slot or -1.
+        case type
+        /// a: first, b: second.
+        case split
+        /// a: target.
+        case jump
+        /// a: slot, b: next.
+        case openCapture
+        /// a: slot, b: next.
+        case closeCapture
+        /// a: rule (index in the program).
+        case match
+    }
+
+    var kind: Kind
+    /// Capture slots of the instruction's rule.
+    var slots: Int16
+    var a: Int32
+    var b: Int32
+    var c: Int32 = -1
+
+    static func lower(_ phase: Phase, captureCounts: [Int]) -> [VMOp] {
+        phase.instructions.enumerated().map { pc, instruction in
+            let slots = Int16(captureCounts[phase.ruleOfInstruction[pc]])
+            switch instruction {
+            case let .token(predicate, next): return VMOp(kind: .token, slots: slots, a: Int32(predicate), b: Int32(next))
+            case let .span(.lexicon(index), next, slot):
+                return VMOp(kind: .lexicon, slots: slots, a: Int32(index), b: Int32(next), c: Int32(slot ?? -1))
+            case let .span(.type(type), next, slot):
+                return VMOp(kind: .type, slots: slots, a: Int32(type), b: Int32(next), c: Int32(slot ?? -1))
+            case let .split(first, second): return VMOp(kind: .split, slots: slots, a: Int32(first), b: Int32(second))
+            case let .jump(target): return VMOp(kind: .jump, slots: slots, a: Int32(target), b: -1)
+            case let .openCapture(slot, next): return VMOp(kind: .openCapture, slots: slots, a: Int32(slot), b: Int32(next))
+            case let .closeCapture(slot, next): return VMOp(kind: .closeCapture, slots: slots, a: Int32(slot), b: Int32(next))
+            case let .match(rule): return VMOp(kind: .match, slots: slots, a: Int32(rule), b: -1)
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import XCTest
+@testable import Quarry
+
+/// The matcher's shortcuts (caches per word form, the required-key filter,
+/// match reach, the thread queues) must never change what is found.
+final class MatcherSpeedupTests: XCTestCase {
+    func testReachIsTheLongestMatchInTokensWhenBounded() throws {
+        let program = try compile("""
+            phase one
+            lexicon L = { "a", "b c d" }
+            pattern P = "x" "y"?
+            rule bounded "a" P [any]{1,3} x:L => X
+            rule looping "a"+ => X
+            phase two
+            rule spans X "b" => Y
+            """)
+        XCTAssertEqual(program.phases[0].ruleReach.map { $0 ?? -1 }, [1 + 2 + 3 + 3, -1])
+        XCTAssertEqual(program.phases[1].ruleReach.map { $0 ?? -1 }, [-1])
+    }
+
+    func testReachOfManyAlternativesNeedsNoDeepRecursion() throws {
+        let words = (0..<10_000).map { "\"w\($0)\"" }.joined(separator: " | ")
+        let program = try compile("rule r (\(words)) \"end\" => X")
+        XCTAssertEqual(program.phases[0].ruleReach, [2])
+    }
+
+    func testRuleStartsOnlyWithinReachOfARequiredKey() throws {
+        let program = try compile("rule r [cap] [cap]? \"target\" => X")
+        XCTAssertEqual(program.phases[0].ruleRequiredKeys.first??.count, 1)
+        let document = try Tokenizer(keys: program.keys).document(id: "t", text: "Alpha Beta Gamma Delta target Echo target")
+        var filter = RequiredKeyFilter(phase: program.phases[0], keyCount: program.keys.count)
+        filter.reset(tokens: document.tokens)
+        // "target" is at 4 and 6; a match spans at most 3 tokens.
+        XCTAssertEqual((0..<7).map { filter.allows(0, at: $0) }, [false, false, true, true, true, true, true])
+        // Nothing past the last occurrence.
+        filter.reset(tokens: document.tokens)
+        XCTAssertFalse(filter.allows(0, at: 7))
+    }
+
+    func testUnboundedRulesStillNeedAKeyAtOrAfterTheStart() throws {
+        let program = try compile("rule r [cap]+ \"target\" => X")
+        let document = try Tokenizer(keys: program.keys).document(id: "t", text: "Alpha target Beta Gamma")
+        var filter = RequiredKeyFilter(phase: program.phases[0], keyCount: program.keys.count)
+        filter.reset(tokens: document.tokens)
+        XCTAssertEqual((0..<4).map { filter.allows(0, at: $0) }, [true, true, false, false])
+        XCTAssertEqual(try extract("rule r [cap]+ \"target\" => X", "Alpha Beta target Gamma"), ["X[Alpha Beta target]"])
+    }
+
+    /// Word-form numbers are a tokenizer's own: a matcher given documents of
+    /// two tokenizers must not apply one's cached forms to the other's.
+    func testFormCachesStartOverForAnotherTokenizersDocuments() throws {
+        let program = try compile("""
+            rule word "alpha" => A
+            rule capital [cap & !"Beta"] => C
+            """)
+        let matcher = Matcher(program: program)
+        let first = try Tokenizer(keys: program.keys).document(id: "1", text: "alpha Beta")
+        let second = try Tokenizer(keys: program.keys).document(id: "2", text: "Beta alpha Gamma")
+        let names = { (spans: [Span], document: Document) in
+            spans.map { "\(program.types[$0.type].name)[\(document.text(ofTokens: $0.tokens))]" }.sorted()
+        }
+        XCTAssertEqual(names(matcher.spans(in: first), first), ["A[alpha]"])
+        // Form 0 is "alpha" in the first document and "Beta" in the second.
+        XCTAssertEqual(names(matcher.spans(in: second), second), ["A[alpha]", "C[Gamma]"])
+        XCTAssertEqual(names(matcher.spans(in: first), first), ["A[alpha]"])
+    }
+
+    func testThreadQueuesAreFirstInFirstOutPerPositionAndReuseEntries() {
+        var queues = ThreadQueues<Int>()
+        queues.reset(positions: 4)
+        queues.append(1, at: 2)
+        queues.append(2, at: 1)
+        queues.append(3, at: 2)
+        var out: [Int] = []
+        queues.take(1, into: &out)
+        XCTAssertEqual(out, [2])
+        queues.append(4, at: 3)
+        queues.append(5, at: 2)
+        out = []
+        queues.take(2, into: &out)
+        XCTAssertEqual(out, [1, 3, 5])
+        out = []
+        queues.take(2, into: &out)
+        XCTAssertEqual(out, [])
+        queues.append(6, at: 3)
+        out = []
+        queues.take(3, into: &out)
+        XCTAssertEqual(out, [4, 6])
+        queues.reset(positions: 4)
+        out = []
+        queues.take(3, into: &out)
+        XCTAssertEqual(out, [])
+    }
+
+    func testLexiconEntriesMatchThroughWordsNoRuleNamesElsewhere() throws {
+        let rules = """
+            lexicon L = { "Storm Shadow missile", "Storm" }
+            rule r x:L => W(name: x)
+            """
+        XCTAssertEqual(try extract(rules, "a Storm Shadow missile and a Storm Shadow"),
+                       ["W[Storm Shadow missile]{name=Storm Shadow missile}", "W[Storm]{name=Storm}"])
+    }
+}
