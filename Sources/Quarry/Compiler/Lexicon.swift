@@ -82,16 +82,29 @@ final class Lexicon {
     }
 
     /// Every entry that starts at token `start`, longest first, as (end, entry).
-    /// `keys` numbers the stems left when an inflection's ending is removed.
-    func matches(in tokens: [Token], at start: Int, keys: KeyTable) -> [(end: Int, entry: Int)] {
+    /// `stems(position)`: the stems of the token at `position` (see `stems(of:keys:)`),
+    /// which the caller may cache per word form.
+    func matches(in tokens: [Token], at start: Int, stems: (Int) -> [Int32]) -> [(end: Int, entry: Int)] {
         var found: [(end: Int, entry: Int)] = []
-        walk(0, tokens, start, keys, &found)
+        walk(0, tokens, start, stems, &found)
         if found.count > 1 {
             // Longest first; for one end, the entry found first (exact before inflected).
             var seen = Set<Int>()
             found = found.sorted { $0.end > $1.end }.filter { seen.insert($0.end).inserted }
         }
         return found
+    }
+
+    /// The key numbers of what is left of a token once one of the endings is
+    /// removed (longest ending first), for tokens in the endings' script.
+    func stems(of token: Token, keys: KeyTable) -> [Int32] {
+        guard !endings.isEmpty, token.script == endingScript else { return [] }
+        let foldKey = token.foldKey
+        return endings.compactMap { ending in
+            guard foldKey.hasSuffix(ending), foldKey.count - ending.count >= Lexicon.minimumStem else { return nil }
+            let stem = keys.id(of: String(foldKey.dropLast(ending.count)))
+            return stem >= 0 ? stem : nil
+        }
     }
 
     private func child(of node: Int32, key: Int32) -> Int32? {
@@ -103,27 +116,26 @@ final class Lexicon {
         return edges[UInt64(node) << 32 | UInt64(UInt32(key))]
     }
 
-    private func walk(_ node: Int32, _ tokens: [Token], _ position: Int, _ keys: KeyTable,
+    private func walk(_ node: Int32, _ tokens: [Token], _ position: Int, _ stems: (Int) -> [Int32],
                       _ found: inout [(end: Int, entry: Int)]) {
         guard position < tokens.count else { return }
         let capitalized = tokens[position].isCapitalized
         if let child = child(of: node, key: tokens[position].keyID) {
-            step(child, capitalized, tokens, position, keys, &found)
+            step(child, capitalized, tokens, position, stems, &found)
         }
         guard !endings.isEmpty, tokens[position].script == endingScript else { return }
-        let foldKey = tokens[position].foldKey
-        for ending in endings where foldKey.count - ending.count >= Lexicon.minimumStem && foldKey.hasSuffix(ending) {
-            guard let child = child(of: node, key: keys.id(of: String(foldKey.dropLast(ending.count)))) else { continue }
-            step(child, capitalized, tokens, position, keys, &found)
+        for stem in stems(position) {
+            guard let child = child(of: node, key: stem) else { continue }
+            step(child, capitalized, tokens, position, stems, &found)
         }
     }
 
     /// Follows the edge into `child` taken by the token at `position`.
-    private func step(_ child: Int32, _ capitalized: Bool, _ tokens: [Token], _ position: Int, _ keys: KeyTable,
+    private func step(_ child: Int32, _ capitalized: Bool, _ tokens: [Token], _ position: Int, _ stems: (Int) -> [Int32],
                       _ found: inout [(end: Int, entry: Int)]) {
         guard !nodeRequiresCapital[Int(child)] || capitalized else { return }
         let entry = entryOfNode[Int(child)]
         if entry >= 0 { found.append((position + 1, Int(entry))) }
-        walk(child, tokens, position + 1, keys, &found)
+        walk(child, tokens, position + 1, stems, &found)
     }
 }

@@ -11,7 +11,7 @@ public final class Matcher {
 
     /// All spans of all phases, internal types included, in phase order.
     public func spans(in document: Document) -> [Span] {
-        var index = SpanIndex(typeCount: max(1, program.types.count))
+        var index = SpanIndex(typeCount: max(1, program.types.count), tokenCount: document.tokens.count)
         for (phaseIndex, phase) in program.phases.enumerated() where !phase.ruleStarts.isEmpty {
             let candidates = vm.candidates(phase: phaseIndex, document: document, spans: index)
             let kept = ConflictResolver.resolve(candidates, rules: program.rules, tokenCount: document.tokens.count)

@@ -44,6 +44,10 @@ struct PikeVM {
     private var starting: [Int] = []
     private var startingStamp: [Int]
     private var formStarts: FormStartCache
+    /// Per lexicon and word form (`lexicon + form * lexicon count`), the
+    /// form's stems (`Lexicon.stems(of:keys:)`).
+    private var formStems: [Int: [Int32]] = [:]
+    private var formStemsNumbering: WordForms?
     /// Per phase, where its rules' required keys let them start.
     private var keyFilters: [RequiredKeyFilter]
 
@@ -68,6 +72,10 @@ struct PikeVM {
         let tokens = document.tokens
         formStarts.use(document.forms)
         formTests.use(document.forms)
+        if formStemsNumbering !== document.forms {
+            formStemsNumbering = document.forms
+            formStems.removeAll()
+        }
         let count = tokens.count
         let code = self.code[phaseIndex]
         queues.reset(positions: count + 1)
@@ -125,7 +133,7 @@ struct PikeVM {
                         let index = Int(op.a)
                         let found: [(end: Int, entry: Int)]
                         if let known = lexiconMatches[index] { found = known } else {
-                            found = program.lexicons[index].matches(in: tokens, at: position, keys: program.keys)
+                            found = program.lexicons[index].matches(in: tokens, at: position) { stems(index, tokens, $0) }
                             lexiconMatches[index] = found
                         }
                         for (end, entry) in found {
@@ -133,6 +141,7 @@ struct PikeVM {
                                     payload: .lexiconEntry(lexicon: op.a, entry: Int32(entry)))
                         }
                     case .type:
+                        guard spans.hasSpan(startingAt: position, type: Int(op.a)) else { break }
                         for spanIndex in spans.starting(at: position, type: Int(op.a)) {
                             enqueue(current, op, end: spans.spans[spanIndex].tokens.upperBound, position: position,
                                     payload: .span(Int32(spanIndex)))
@@ -189,6 +198,15 @@ extension PikeVM {
         return result
     }
 
+    /// The stems of the token at `position` for lexicon `lexicon`, found once per word form.
+    private mutating func stems(_ lexicon: Int, _ tokens: [Token], _ position: Int) -> [Int32] {
+        let key = lexicon + Int(tokens[position].form) * program.lexicons.count
+        if let known = formStems[key] { return known }
+        let stems = program.lexicons[lexicon].stems(of: tokens[position], keys: program.keys)
+        if tokens[position].form >= 0 { formStems[key] = stems }
+        return stems
+    }
+
     /// Whether an entry of lexicon `index` may start at `position` (exactly or inflected).
     func mayStart(_ index: Int, _ tokens: [Token], _ position: Int) -> Bool {
         let lexicon = program.lexicons[index]
@@ -207,7 +225,7 @@ extension PikeVM {
         for (predicate, rules) in phase.ruleStartIndex.byPositionalPredicate where test(predicate, tokens, position) {
             for rule in rules { gather(rule, position, phaseIndex) }
         }
-        for (type, rules) in phase.ruleStartIndex.byType where !spans.starting(at: position, type: type).isEmpty {
+        for (type, rules) in phase.ruleStartIndex.byType where spans.hasSpan(startingAt: position, type: type) {
             for rule in rules { gather(rule, position, phaseIndex) }
         }
         if starting.count > cached && starting.count > 1 { starting.sort() }

@@ -9,15 +9,25 @@ struct SpanIndex {
     private var byTypeSortedByEnd: [Int: [Int]] = [:]
     /// Per type and last-token fold key, span indexes.
     private var byTypeAndLastKey: [Int: [String: [Int]]] = [:]
+    /// Per token, a bit per type (the first 64) for whether a span of that
+    /// type starts there: the matcher asks at every token, mostly to hear no.
+    private var typesStarting: [UInt64]
     private let typeCount: Int
 
-    init(typeCount: Int) { self.typeCount = typeCount }
+    init(typeCount: Int, tokenCount: Int = 0) {
+        self.typeCount = typeCount
+        typesStarting = Array(repeating: 0, count: tokenCount)
+    }
 
     mutating func add(_ span: Span, lastKey: String) {
         let index = spans.count
         spans.append(span)
         byTypeAndStart[span.tokens.lowerBound * typeCount + span.type, default: []].append(index)
-        var ends = byTypeSortedByEnd[span.type, default: []]
+        if span.type < 64 && span.tokens.lowerBound < typesStarting.count {
+            typesStarting[span.tokens.lowerBound] |= 1 << UInt64(span.type)
+        }
+        // Taken out of the table so that it is modified in place, not copied.
+        var ends = byTypeSortedByEnd.removeValue(forKey: span.type) ?? []
         ends.append(index)
         var position = ends.count - 1
         while position > 0 && spans[ends[position - 1]].tokens.upperBound > span.tokens.upperBound {
@@ -30,6 +40,12 @@ struct SpanIndex {
 
     func starting(at token: Int, type: Int) -> [Int] {
         byTypeAndStart[token * typeCount + type] ?? []
+    }
+
+    /// Whether a span of `type` starts at `token`.
+    func hasSpan(startingAt token: Int, type: Int) -> Bool {
+        if type < 64 && token < typesStarting.count { return typesStarting[token] & (1 << UInt64(type)) != 0 }
+        return !starting(at: token, type: type).isEmpty
     }
 
     /// The span of `type` with the greatest end not after `limit` (the latest added on ties).
