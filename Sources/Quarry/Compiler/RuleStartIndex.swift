@@ -5,19 +5,17 @@
 /// per rule, inflected starts included); those that open with another token
 /// test or an earlier phase's type are checked one group at a time. The answer
 /// is exact: each rule found can take one of its first steps at the token.
-/// All but the position tests and types depend on the token's surface alone,
-/// so the matcher asks them once per word form.
+/// All but the types depend on the token alone (its surface, and for some
+/// tests whether it starts a sentence or follows a space), so the matcher asks
+/// them once per word form and combination of those facts.
 struct RuleStartIndex: Sendable {
     /// Rules (indexes within the phase) by the number of a fold key their
     /// first token may have (see `KeyTable`).
     var byKey: [[Int]] = []
     /// Rules opening with a lexicon, by lexicon.
     var byLexicon: [(lexicon: Int, rules: [Int])] = []
-    /// Rules opening with a token test other than a literal, by predicate,
-    /// for tests of the surface alone.
+    /// Rules opening with a token test other than a literal, by predicate.
     var byPredicate: [(predicate: Int, rules: [Int])] = []
-    /// The same for tests of where the token stands (`TokenPredicate.dependsOnPosition`).
-    var byPositionalPredicate: [(predicate: Int, rules: [Int])] = []
     /// Rules opening with a span of an earlier phase, by type.
     var byType: [(type: Int, rules: [Int])] = []
 
@@ -50,9 +48,7 @@ struct RuleStartIndex: Sendable {
         func unique(_ rules: [Int]) -> [Int] { Array(Set(rules)).sorted() }
         for key in byKey.indices where byKey[key].count > 1 { byKey[key] = unique(byKey[key]) }
         byLexicon = lexiconRules.keys.sorted().map { ($0, unique(lexiconRules[$0]!)) }
-        let grouped = predicateRules.keys.sorted().map { ($0, unique(predicateRules[$0]!)) }
-        byPredicate = grouped.filter { !predicates[$0.0].dependsOnPosition }
-        byPositionalPredicate = grouped.filter { predicates[$0.0].dependsOnPosition }
+        byPredicate = predicateRules.keys.sorted().map { ($0, unique(predicateRules[$0]!)) }
         byType = typeRules.keys.sorted().map { ($0, unique(typeRules[$0]!)) }
     }
 }

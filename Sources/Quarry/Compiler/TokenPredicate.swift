@@ -20,7 +20,8 @@ enum TokenPredicate {
 
     /// True when the test reads where the token stands (`sentence_start`,
     /// `space_before`), not only its surface: other tests give one answer for
-    /// every token of a word form, and the matcher caches them per form.
+    /// every token of a word form, and the matcher caches them per form (these
+    /// per form and combination of the two facts).
     var dependsOnPosition: Bool {
         switch self {
         case .builtin(.sentenceStart), .builtin(.spaceBefore): return true

@@ -1,19 +1,22 @@
 /// For each word form and phase, the rules that may begin at a token of that
-/// form as far as the surface decides (literal keys, lexicon starts, tests of
-/// the surface): found once per form instead of at every token. Forms that
-/// begin the same rules share one stored list.
+/// form as far as the token decides (literal keys, lexicon starts, token
+/// tests): found once per form instead of at every token. Tests may read
+/// whether the token starts a sentence and follows a space, so a form has a
+/// list per combination of the two (its variant, 0 to 3). Forms that begin
+/// the same rules share one stored list.
 struct FormStartCache {
-    private let phaseCount: Int
+    /// Lists per form: four variants per phase.
+    private let listsPerForm: Int
     /// The numbering the cached forms belong to.
     private var forms: WordForms?
-    /// At `form * phaseCount + phase`: the list's number plus one, 0 while unknown.
+    /// At `form * listsPerForm + phase * 4 + variant`: the list's number plus one, 0 while unknown.
     private var listOfForm: [Int32] = []
     private var listNumbers: [[Int32]: Int32] = [:]
     /// List `k` is `storage[bounds[k]..<bounds[k + 1]]`, rules in ascending order.
     private(set) var storage: [Int32] = []
     private var bounds: [Int] = [0]
 
-    init(phaseCount: Int) { self.phaseCount = phaseCount }
+    init(phaseCount: Int) { listsPerForm = 4 * phaseCount }
 
     /// Forgets every form when `numbering` is not the one cached.
     mutating func use(_ numbering: WordForms) {
@@ -23,15 +26,15 @@ struct FormStartCache {
     }
 
     /// The stored range of the form's list in `phase`, or nil when not known yet.
-    func list(form: Int32, phase: Int) -> Range<Int>? {
-        let slot = Int(form) * phaseCount + phase
+    func list(form: Int32, variant: Int, phase: Int) -> Range<Int>? {
+        let slot = Int(form) * listsPerForm + phase * 4 + variant
         guard form >= 0, slot < listOfForm.count, listOfForm[slot] > 0 else { return nil }
         let number = Int(listOfForm[slot]) - 1
         return bounds[number]..<bounds[number + 1]
     }
 
     /// Stores the form's list in `phase` and returns its range.
-    mutating func store(_ rules: [Int32], form: Int32, phase: Int) -> Range<Int> {
+    mutating func store(_ rules: [Int32], form: Int32, variant: Int, phase: Int) -> Range<Int> {
         let number: Int32
         if let known = listNumbers[rules] { number = known } else {
             number = Int32(bounds.count - 1)
@@ -40,7 +43,7 @@ struct FormStartCache {
             bounds.append(storage.count)
         }
         if form >= 0 {
-            let slot = Int(form) * phaseCount + phase
+            let slot = Int(form) * listsPerForm + phase * 4 + variant
             if slot >= listOfForm.count {
                 listOfForm.append(contentsOf: repeatElement(0, count: max(slot + 1, 2 * listOfForm.count) - listOfForm.count))
             }

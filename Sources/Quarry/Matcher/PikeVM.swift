@@ -34,11 +34,18 @@ struct PikeVM {
     private var arena: [Capture] = []
     /// Results of the tests that read the surface alone, per word form.
     private var formTests: FormTestCache
-    private let predicateReadsSurfaceOnly: [Bool]
+    /// Each predicate's first result slot in `formTests`. A test of where the
+    /// token stands reads only two facts besides the surface (sentence start,
+    /// space before), so it has four slots, one per combination.
+    private let predicateSlot: [Int]
+    private let predicateDependsOnPosition: [Bool]
     /// Per predicate, the position (plus one) its cached result is for, and
     /// the result: the start index and every thread at a position share one test.
     private var predicateStamp: [Int]
     private var predicateResult: [Bool]
+    /// The same per lexicon, for the entries starting at the position.
+    private var lexiconStamp: [Int]
+    private var lexiconFound: [[(end: Int, entry: Int)]]
     /// Rules gathered to start at the current position, and a mark per rule
     /// (position plus one) so each is gathered once.
     private var starting: [Int] = []
@@ -59,11 +66,19 @@ struct PikeVM {
         visited = SparseSet(capacity: program.phases.map(\.instructions.count).max() ?? 0)
         predicateStamp = Array(repeating: 0, count: program.predicates.count)
         predicateResult = Array(repeating: false, count: program.predicates.count)
+        lexiconStamp = Array(repeating: 0, count: program.lexicons.count)
+        lexiconFound = Array(repeating: [], count: program.lexicons.count)
         startingStamp = Array(repeating: 0, count: program.phases.map(\.ruleStarts.count).max() ?? 0)
         formStarts = FormStartCache(phaseCount: program.phases.count)
         keyFilters = program.phases.map { RequiredKeyFilter(phase: $0, keyCount: program.keys.count) }
-        formTests = FormTestCache(testCount: program.predicates.count)
-        predicateReadsSurfaceOnly = program.predicates.map { !$0.dependsOnPosition }
+        predicateDependsOnPosition = program.predicates.map(\.dependsOnPosition)
+        var slots: [Int] = [], slotCount = 0
+        for positional in predicateDependsOnPosition {
+            slots.append(slotCount)
+            slotCount += positional ? 4 : 1
+        }
+        predicateSlot = slots
+        formTests = FormTestCache(testCount: slotCount)
     }
 
     /// Every longest match per rule and start in phase `phaseIndex` of the program.
@@ -85,14 +100,13 @@ struct PikeVM {
         // Cached results belong to this token sequence only.
         for index in predicateStamp.indices { predicateStamp[index] = 0 }
         for index in startingStamp.indices { startingStamp[index] = 0 }
+        for index in lexiconStamp.indices { lexiconStamp[index] = 0 }
         keyFilters[phaseIndex].reset(tokens: tokens)
         var best: [Int: Candidate] = [:]  // keyed by rule * (count + 1) + start
-        var lexiconMatches: [Int: [(end: Int, entry: Int)]] = [:]
         arena.append(contentsOf: repeatElement(Capture(), count: phase.ruleIndexes.map { program.rules[$0].captureNames.count }.max() ?? 0))
 
         for position in 0...count {
             visited.clear()
-            lexiconMatches.removeAll(keepingCapacity: true)
             waiting.removeAll(keepingCapacity: true)
             queues.take(position, into: &waiting)
             if waiting.count > 1 && !waiting.indices.dropFirst().allSatisfy({ waiting[$0 - 1].start <= waiting[$0].start }) {
@@ -131,11 +145,11 @@ struct PikeVM {
                         }
                     case .lexicon:
                         let index = Int(op.a)
-                        let found: [(end: Int, entry: Int)]
-                        if let known = lexiconMatches[index] { found = known } else {
-                            found = program.lexicons[index].matches(in: tokens, at: position) { stems(index, tokens, $0) }
-                            lexiconMatches[index] = found
+                        if lexiconStamp[index] != position + 1 {
+                            lexiconStamp[index] = position + 1
+                            lexiconFound[index] = program.lexicons[index].matches(in: tokens, at: position) { stems(index, tokens, $0) }
                         }
+                        let found = lexiconFound[index]
                         for (end, entry) in found {
                             enqueue(current, op, end: end, position: position,
                                     payload: .lexiconEntry(lexicon: op.a, entry: Int32(entry)))
@@ -185,14 +199,19 @@ struct PikeVM {
 
 extension PikeVM {
     /// Whether `predicate` holds for the token at `position`, evaluated once
-    /// per word form when it reads the surface alone, else once per position.
+    /// per word form (and position facts it reads); forms past the cache's
+    /// limit once per position.
     mutating func test(_ predicate: Int, _ tokens: [Token], _ position: Int) -> Bool {
         let form = tokens[position].form
-        let perForm = predicateReadsSurfaceOnly[predicate] && Int(form) < formTests.formLimit
-        if perForm, let known = formTests.result(form: form, test: predicate) { return known }
+        let perForm = Int(form) < formTests.formLimit
+        var slot = predicateSlot[predicate]
+        if predicateDependsOnPosition[predicate] {
+            slot += (tokens[position].isSentenceStart ? 1 : 0) + (tokens[position].spaceBefore ? 2 : 0)
+        }
+        if perForm, let known = formTests.result(form: form, test: slot) { return known }
         if predicateStamp[predicate] == position + 1 { return predicateResult[predicate] }
         let result = program.predicates[predicate].matches(tokens[position], lexicons: program.lexicons)
-        if perForm { formTests.store(result, form: form, test: predicate) }
+        if perForm { formTests.store(result, form: form, test: slot) }
         predicateStamp[predicate] = position + 1
         predicateResult[predicate] = result
         return result
@@ -217,14 +236,13 @@ extension PikeVM {
     mutating func gatherRulesStarting(at position: Int, _ phaseIndex: Int, _ phase: Phase, _ tokens: [Token], _ spans: SpanIndex) {
         starting.removeAll(keepingCapacity: true)
         let form = tokens[position].form
-        let known = formStarts.list(form: form, phase: phaseIndex)
-            ?? formStarts.store(surfaceStarts(position, phase, tokens), form: form, phase: phaseIndex)
+        // Position tests read two facts besides the surface: one list per combination.
+        let variant = (tokens[position].isSentenceStart ? 1 : 0) + (tokens[position].spaceBefore ? 2 : 0)
+        let known = formStarts.list(form: form, variant: variant, phase: phaseIndex)
+            ?? formStarts.store(surfaceStarts(position, phase, tokens), form: form, variant: variant, phase: phaseIndex)
         for index in known { gather(Int(formStarts.storage[index]), position, phaseIndex) }
         // Rules found below come after the cached ones and need sorting in.
         let cached = starting.count
-        for (predicate, rules) in phase.ruleStartIndex.byPositionalPredicate where test(predicate, tokens, position) {
-            for rule in rules { gather(rule, position, phaseIndex) }
-        }
         for (type, rules) in phase.ruleStartIndex.byType where spans.hasSpan(startingAt: position, type: type) {
             for rule in rules { gather(rule, position, phaseIndex) }
         }
@@ -232,7 +250,8 @@ extension PikeVM {
     }
 
     /// The rules that may begin at the token at `position` by what its surface
-    /// decides, in rule order: the same for every token of its word form.
+    /// and the two position facts decide, in rule order: the same for every
+    /// token of its word form with the same facts.
     private mutating func surfaceStarts(_ position: Int, _ phase: Phase, _ tokens: [Token]) -> [Int32] {
         var rules = Set<Int>()
         let key = Int(tokens[position].keyID)
