@@ -13,11 +13,31 @@ struct cicu_transliterator {
     UTransliterator *trans;
 };
 
-int32_t cicu_breaks(cicu_break_kind kind, const cicu_char16 *text, int32_t length,
-                    int32_t *bounds, int32_t *statuses, int32_t capacity) {
+struct cicu_breaker {
+    UBreakIterator *it;
+};
+
+cicu_breaker *cicu_breaker_open(cicu_break_kind kind) {
     UErrorCode status = U_ZERO_ERROR;
-    UBreakIterator *it = ubrk_open(kind == CICU_BREAK_WORD ? UBRK_WORD : UBRK_SENTENCE, "en",
-                                   (const UChar *)text, length, &status);
+    UBreakIterator *it = ubrk_open(kind == CICU_BREAK_WORD ? UBRK_WORD : UBRK_SENTENCE, "en", NULL, 0, &status);
+    if (U_FAILURE(status)) return NULL;
+    cicu_breaker *breaker = malloc(sizeof *breaker);
+    if (!breaker) { ubrk_close(it); return NULL; }
+    breaker->it = it;
+    return breaker;
+}
+
+void cicu_breaker_close(cicu_breaker *breaker) {
+    if (!breaker) return;
+    ubrk_close(breaker->it);
+    free(breaker);
+}
+
+int32_t cicu_breaker_run(cicu_breaker *breaker, const cicu_char16 *text, int32_t length,
+                         int32_t *bounds, int32_t *statuses, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *it = breaker->it;
+    ubrk_setText(it, (const UChar *)text, length, &status);
     if (U_FAILURE(status)) return -1;
     int32_t count = 0;
     for (int32_t b = ubrk_first(it); b != UBRK_DONE; b = ubrk_next(it)) {
@@ -27,7 +47,6 @@ int32_t cicu_breaks(cicu_break_kind kind, const cicu_char16 *text, int32_t lengt
         }
         count++;
     }
-    ubrk_close(it);
     return count;
 }
 

@@ -9,16 +9,24 @@ final class TokenizerTests: XCTestCase {
     func tokens(_ text: String) -> [Token] { tokenizer.document(id: "t", text: text).tokens }
 
     /// Plain phrases skip ICU; the words must be exactly ICU's.
-    func testPlainWordsAgreeWithICU() {
+    func testWhitespaceShortcutAgreesWithUnicode() {
+        for value in UInt32(0)...0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            XCTAssertEqual(Tokenizer.isWhitespace(scalar), scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    func testPlainWordsAgreeWithICU() throws {
         var state: UInt64 = 42
         let alphabet = Array("aZ9 bY0  cX1 Qq 7")
+        let breaker = try ICUBreaker(.words)
         for _ in 0..<2_000 {
             let text = String((0..<Int.random(in: 0...24)).map { _ -> Character in
                 state = state &* 6364136223846793005 &+ 1442695040888963407
                 return alphabet[Int(state >> 33) % alphabet.count]
             })
             let scalars = Array(text.unicodeScalars)
-            let offsets = ICUBreaks.words(in: Array(text.utf16)).map(\.offset)
+            let offsets = breaker.boundaries(in: Array(text.utf16)).map(\.offset)
             let icu = zip(offsets, offsets.dropFirst()).filter { $0.0 < $0.1 && scalars[$0.0] != " " }.map { [$0.0, $0.1] }
             XCTAssertEqual(Tokenizer.plainWords(scalars)?.map { [$0.0, $0.1] }, icu, "\"\(text)\"")
         }

@@ -2,25 +2,36 @@
 // scripts and confusable skeletons. Nothing else in Quarry calls CICU.
 import CICU
 
-/// Boundary analysis of UTF-16 text by ICU's break iterators.
-enum ICUBreaks {
+/// Boundary analysis of UTF-16 text by an ICU break iterator, opened once and
+/// reused for every text. Not thread-safe: each tokenizer owns its own.
+final class ICUBreaker {
     /// A boundary and, for word breaks, ICU's rule status of the segment ending there.
     struct Boundary {
         var offset: Int
         var status: Int32
     }
 
-    static func words(in text: [UInt16]) -> [Boundary] { boundaries(CICU_BREAK_WORD, text) }
-    static func sentences(in text: [UInt16]) -> [Boundary] { boundaries(CICU_BREAK_SENTENCE, text) }
+    enum Kind { case words, sentences }
 
-    private static func boundaries(_ kind: cicu_break_kind, _ text: [UInt16]) -> [Boundary] {
+    private let handle: OpaquePointer
+
+    init(_ kind: Kind) throws {
+        guard let handle = cicu_breaker_open(kind == .words ? CICU_BREAK_WORD : CICU_BREAK_SENTENCE) else {
+            throw TextError.breakIterator(kind == .words ? "word" : "sentence")
+        }
+        self.handle = handle
+    }
+
+    deinit { cicu_breaker_close(handle) }
+
+    func boundaries(in text: [UInt16]) -> [Boundary] {
         if text.isEmpty { return [Boundary(offset: 0, status: 0)] }
         var capacity = Int32(text.count / 3 + 16)
         while true {
             var bounds = [Int32](repeating: 0, count: Int(capacity))
             var statuses = [Int32](repeating: 0, count: Int(capacity))
             let count = text.withUnsafeBufferPointer { buffer in
-                cicu_breaks(kind, buffer.baseAddress, Int32(buffer.count), &bounds, &statuses, capacity)
+                cicu_breaker_run(handle, buffer.baseAddress, Int32(buffer.count), &bounds, &statuses, capacity)
             }
             if count < 0 { return [Boundary(offset: 0, status: 0), Boundary(offset: text.count, status: 0)] }
             if count <= capacity {
@@ -90,10 +101,12 @@ func confusableSkeleton(of scalar: Unicode.Scalar) -> String? {
 /// Errors of the text layer.
 public enum TextError: Error, CustomStringConvertible {
     case transliterator(id: String, reason: String)
+    case breakIterator(String)
 
     public var description: String {
         switch self {
         case let .transliterator(id, reason): return "cannot open transliterator \(id): \(reason)"
+        case let .breakIterator(kind): return "cannot open ICU's \(kind) break iterator"
         }
     }
 }

@@ -23,14 +23,19 @@ public final class Tokenizer {
     /// Numbers for the fold keys a program names; tokens get them (`Token.keyID`).
     public let keys: KeyTable
 
+    private let wordBreaker: ICUBreaker
+    private let sentenceBreaker: ICUBreaker
+
     public init(keys: KeyTable = KeyTable()) throws {
         folder = try Folder()
+        wordBreaker = try ICUBreaker(.words)
+        sentenceBreaker = try ICUBreaker(.sentences)
         self.keys = keys
     }
 
     public func document(id: String, text: String) -> Document {
         let (scalars, utf16, scalarIndex) = Tokenizer.indexed(text)
-        let sentenceStarts = ICUBreaks.sentences(in: utf16).map { Int(scalarIndex[$0.offset]) }
+        let sentenceStarts = sentenceBreaker.boundaries(in: utf16).map { Int(scalarIndex[$0.offset]) }
         var tokens: [Token] = []
         tokens.reserveCapacity(utf16.count / 5)
         var sentence = 0
@@ -90,7 +95,7 @@ public final class Tokenizer {
     func segments(_ scalars: [Unicode.Scalar], _ utf16: [UInt16], _ scalarIndex: [Int32]) -> [(Int, Int)] {
         if let words = Tokenizer.plainWords(scalars) { return words }
         var ranges: [(Int, Int)] = []
-        let boundaries = ICUBreaks.words(in: utf16)
+        let boundaries = wordBreaker.boundaries(in: utf16)
         var i = 0
         while i + 1 < boundaries.count {
             i += 1
@@ -105,7 +110,7 @@ public final class Tokenizer {
                     i += 1
                 }
             }
-            if scalars[start].properties.isWhitespace { continue }
+            if Tokenizer.isWhitespace(scalars[start]) { continue }
             ranges.append(contentsOf: pieces(scalars, start, end))
         }
         return ranges
@@ -132,6 +137,12 @@ public final class Tokenizer {
         }
         if let first = start { ranges.append((first, scalars.count)) }
         return ranges
+    }
+
+    /// Unicode white space, with ASCII answered without a property lookup.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace
     }
 
     /// Splits a possessive `'s` off a word segment.
