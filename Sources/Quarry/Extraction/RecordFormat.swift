@@ -32,6 +32,10 @@ public enum RecordFormat: String, CaseIterable, Sendable {
 
 /// A JSON string literal with the escapes JSON requires.
 public func jsonString(_ text: String) -> String {
+    // Most texts need no escape: copied whole.
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        return "\"" + text + "\""
+    }
     var out = "\""
     for scalar in text.unicodeScalars {
         switch scalar {

@@ -13,14 +13,19 @@ public enum TextDecoder {
         if let nul = bytes.firstIndex(of: 0) {
             return .binary(reason: "binary file (NUL byte at offset \(bytes.distance(from: bytes.startIndex, to: nul)))")
         }
-        var text = String(decoding: bytes, as: UTF8.self)
         var warning: String?
-        if let offset = firstInvalidByte(bytes) {
+        var text: String
+        if let valid = String(validating: bytes, as: UTF8.self) {
+            text = valid  // the common case, checked without decoding scalar by scalar
+        } else if let offset = firstInvalidByte(bytes) {
+            text = String(decoding: bytes, as: UTF8.self)
             let replaced = text.unicodeScalars.lazy.filter { $0 == "\u{FFFD}" }.count
             if replaced * 3 > max(1, text.unicodeScalars.count) {
                 return .binary(reason: "mostly not UTF-8 (first invalid byte at offset \(offset))")
             }
             warning = "invalid UTF-8 at byte offset \(offset); decoded with U+FFFD replacement, offsets refer to the decoded text"
+        } else {
+            text = String(decoding: bytes, as: UTF8.self)
         }
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         return .text(text, warning: warning)
