@@ -65,6 +65,19 @@ final class MatcherSpeedupTests: XCTestCase {
         XCTAssertEqual(names(matcher.spans(in: first), first), ["A[alpha]"])
     }
 
+    func testSingleTokenBranchesBecomeOneTest() throws {
+        let rules = "rule r (\"were\" | \"was\" | [number] | \"have\" \"been\") x:\"hurt\" => X(how: x)"
+        let program = try compile(rules)
+        // The union test, "have" "been", one split, the capture's open and close, "hurt", match.
+        XCTAssertEqual(program.phases[0].instructions.count, 8)
+        // [number] is not a literal, so the walk passes the union to "hurt"; "have" stops it.
+        XCTAssertEqual(program.phases[0].ruleRequiredKeys, [[program.keys.id(of: "hurt"), program.keys.id(of: "have")].sorted()])
+        XCTAssertEqual(try extract(rules, "they were hurt, 3 hurt, have been hurt, had hurt"),
+                       ["X[were hurt]{how=hurt}", "X[3 hurt]{how=hurt}", "X[have been hurt]{how=hurt}"])
+        let literals = try compile("rule r (\"were\" | \"was\") \"hurt\" => X")
+        XCTAssertEqual(literals.phases[0].ruleRequiredKeys.first??.count, 2)
+    }
+
     func testThreadQueuesAreFirstInFirstOutPerPositionAndReuseEntries() {
         var queues = ThreadQueues<Int>()
         queues.reset(positions: 4)

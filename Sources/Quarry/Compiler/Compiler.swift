@@ -212,10 +212,7 @@ public struct Compiler {
         }
         // Number the keys rules name (lexicon keys are numbered as entries are
         // added); literals and lexicons then test integers.
-        var numbered = predicates.predicates
-        for (index, predicate) in numbered.enumerated() {
-            if case let .literal(key) = predicate { numbered[index] = .literalKey(keys.insert(key)) }
-        }
+        let numbered = predicates.predicates.map { $0.numberingLiterals(&keys) }
         for lexicon in lexicons { lexicon.indexFirstKeys(keyCount: keys.count) }  // needs every key numbered
         let lexiconReach = lexicons.map(\.longestEntry)
         for index in phases.indices {

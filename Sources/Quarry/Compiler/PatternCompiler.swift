@@ -81,7 +81,20 @@ struct PatternCompiler {
             for item in items.reversed() { entry = try compile(item, next: entry) }
             return entry
         case let .alternation(branches):
-            let entries = try branches.map { try compile($0, next: next) }
+            var entries: [Int] = []
+            // Branches of one token test each ("were" | "was" | [number]) become
+            // one test of their union: one step instead of two per branch. They
+            // hold no captures and go on to the same place, so which branch
+            // took the token cannot be seen, and their order does not matter.
+            let single = branches.filter { singleTokenTest($0) != nil }
+            if single.count > 1 {
+                let tests = try single.map { try predicates.build(singleTokenTest($0)!, at: location(of: $0)) }
+                let union = predicates.intern(.or(tests.map(\.0)), key: "|(" + tests.map(\.1).joined(separator: ",") + ")")
+                entries.append(try add(.token(predicate: union, next: next), at: location(of: node)))
+            }
+            for branch in branches where single.count < 2 || singleTokenTest(branch) == nil {
+                entries.append(try compile(branch, next: next))
+            }
             var entry = entries[entries.count - 1]
             for branch in entries.dropLast().reversed() {
                 entry = try add(.split(branch, entry), at: location(of: node))
@@ -143,6 +156,15 @@ struct PatternCompiler {
         return entry
     }
 
+    /// The node as one token test, when it is one: a literal of one token or `[ … ]`.
+    private func singleTokenTest(_ node: PatternNode) -> TokenPredicateNode? {
+        switch node {
+        case let .literal(text, _): return tokenizeLiteral(text).count == 1 ? .literal(text) : nil
+        case let .token(predicate, _): return predicate
+        default: return nil
+        }
+    }
+
     private func location(of node: PatternNode) -> SourceLocation {
         switch node {
         case let .literal(_, at), let .token(_, at), let .name(_, at), let .repeated(_, _, _, at), let .capture(_, _, at): return at
@@ -175,7 +197,8 @@ struct PredicateTable {
         return intern(predicate, key: key)
     }
 
-    private func build(_ node: TokenPredicateNode, at: SourceLocation) throws -> (TokenPredicate, String) {
+    /// The predicate of a node and the key it is stored under.
+    func build(_ node: TokenPredicateNode, at: SourceLocation) throws -> (TokenPredicate, String) {
         switch node {
         case let .literal(text):
             let keys = tokenizeLiteral(text)

@@ -3,7 +3,8 @@
 /// match it, so the rule is not run there at all; in a large pack most rules
 /// name words that most documents lack.
 enum RequiredKeys {
-    /// Walks the rule's NFA from `start`, stopping at literal tokens. If the
+    /// Walks the rule's NFA from `start`, stopping at literal tokens (and
+    /// unions of literals, `"was" | "were"`). If the
     /// match instruction cannot be reached without passing a literal, every
     /// match holds one of the literals met; otherwise there is no such set (nil).
     static func of(start: Int, instructions: [Instruction], predicates: [TokenPredicate]) -> [Int32]? {
@@ -12,7 +13,7 @@ enum RequiredKeys {
             guard seen.insert(pc).inserted else { continue }
             switch instructions[pc] {
             case let .token(predicate, next):
-                if case let .literalKey(key) = predicates[predicate] { keys.insert(key) } else { stack.append(next) }
+                if let alternatives = predicates[predicate].keyAlternatives { keys.formUnion(alternatives) } else { stack.append(next) }
             case let .span(_, next, _): stack.append(next)
             case let .jump(target): stack.append(target)
             case let .split(a, b): stack.append(a); stack.append(b)

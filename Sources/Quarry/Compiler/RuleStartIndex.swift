@@ -1,5 +1,5 @@
 /// Which rules of a phase may begin at a token, found without asking every
-/// rule: the rules that open with a literal are listed under its key number,
+/// rule: the rules that open with a literal (or a union of literals) are listed under its key numbers,
 /// so one array lookup per token finds them however many there are. Rules
 /// that open with a lexicon are grouped by lexicon (one test per lexicon, not
 /// per rule, inflected starts included); those that open with another token
@@ -31,8 +31,8 @@ struct RuleStartIndex: Sendable {
             for pc in steps {
                 switch instructions[pc] {
                 case let .token(predicate, _):
-                    if case let .literalKey(key) = predicates[predicate] {
-                        byKey[Int(key)].append(rule)
+                    if let keys = predicates[predicate].keyAlternatives {
+                        for key in keys { byKey[Int(key)].append(rule) }
                     } else {
                         predicateRules[predicate, default: []].append(rule)
                     }

@@ -31,6 +31,34 @@ enum TokenPredicate {
         }
     }
 
+    /// The predicate with every literal, nested ones included, replaced by
+    /// its key's number in `keys` (added when new).
+    func numberingLiterals(_ keys: inout KeyTable) -> TokenPredicate {
+        switch self {
+        case let .literal(key): return .literalKey(keys.insert(key))
+        case let .not(inner): return .not(inner.numberingLiterals(&keys))
+        case let .and(terms): return .and(terms.map { $0.numberingLiterals(&keys) })
+        case let .or(terms): return .or(terms.map { $0.numberingLiterals(&keys) })
+        default: return self
+        }
+    }
+
+    /// When the test is only "the token's key is one of these" (a numbered
+    /// literal or a union of them), those key numbers.
+    var keyAlternatives: [Int32]? {
+        switch self {
+        case let .literalKey(key): return [key]
+        case let .or(terms):
+            var keys: [Int32] = []
+            for term in terms {
+                guard let inner = term.keyAlternatives else { return nil }
+                keys += inner
+            }
+            return keys
+        default: return nil
+        }
+    }
+
     func matches(_ token: borrowing Token, lexicons: [Lexicon]) -> Bool {
         switch self {
         case let .literal(key): return token.foldKey == key
