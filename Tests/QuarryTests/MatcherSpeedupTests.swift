@@ -14,34 +14,70 @@ final class MatcherSpeedupTests: XCTestCase {
             phase two
             rule spans X "b" => Y
             """)
-        XCTAssertEqual(program.phases[0].ruleReach.map { $0 ?? -1 }, [1 + 2 + 3 + 3, -1])
-        XCTAssertEqual(program.phases[1].ruleReach.map { $0 ?? -1 }, [-1])
+        XCTAssertEqual(program.phases[0].ruleReach, [MatchReach(tokens: 1 + 2 + 3 + 3, spans: 0), nil])
+        // A span of an earlier phase counts as long as the longest in the document.
+        XCTAssertEqual(program.phases[1].ruleReach, [MatchReach(tokens: 1, spans: 1)])
+        XCTAssertEqual(program.phases[1].ruleReach[0]?.bound(longestSpan: 4), 5)
     }
 
     func testReachOfManyAlternativesNeedsNoDeepRecursion() throws {
         let words = (0..<10_000).map { "\"w\($0)\"" }.joined(separator: " | ")
         let program = try compile("rule r (\(words)) \"end\" => X")
-        XCTAssertEqual(program.phases[0].ruleReach, [2])
+        XCTAssertEqual(program.phases[0].ruleReach, [MatchReach(tokens: 2, spans: 0)])
     }
 
     func testRuleStartsOnlyWithinReachOfARequiredKey() throws {
         let program = try compile("rule r [cap] [cap]? \"target\" => X")
         XCTAssertEqual(program.phases[0].ruleRequiredKeys.first??.count, 1)
         let document = try Tokenizer(keys: program.keys).document(id: "t", text: "Alpha Beta Gamma Delta target Echo target")
-        var filter = RequiredKeyFilter(phase: program.phases[0], keyCount: program.keys.count)
-        filter.reset(tokens: document.tokens)
+        var filter = RequiredKeyFilter(phase: program.phases[0], keyCount: program.keys.count, lexicons: program.lexicons)
+        filter.reset(tokens: document.tokens, longestSpan: 0)
         // "target" is at 4 and 6; a match spans at most 3 tokens.
         XCTAssertEqual((0..<7).map { filter.allows(0, at: $0) }, [false, false, true, true, true, true, true])
         // Nothing past the last occurrence.
-        filter.reset(tokens: document.tokens)
+        filter.reset(tokens: document.tokens, longestSpan: 0)
         XCTAssertFalse(filter.allows(0, at: 7))
+    }
+
+    func testRequiredLexiconsAndTheSmallerOfTheForwardAndBackwardSets() throws {
+        let program = try compile("""
+            lexicon Harm = { "killed", "were killed" }
+            rule r ("a" | "an" | "the")? [alpha]? h:Harm => X(h: h)
+            rule single "no" [Harm] => Y
+            """)
+        // Forward: "a", "an", "the" or Harm; backward: Harm alone.
+        XCTAssertEqual(program.phases[0].ruleRequiredKeys[0], RequiredKeys(keys: [], lexicons: [0]))
+        XCTAssertEqual(program.phases[0].ruleRequiredKeys[1]?.count, 1)
+        let document = try Tokenizer(keys: program.keys).document(id: "t", text: "the man was there and two were killed")
+        var filter = RequiredKeyFilter(phase: program.phases[0], keyCount: program.keys.count, lexicons: program.lexicons)
+        filter.reset(tokens: document.tokens, longestSpan: 0)
+        // An entry may start at "were" (6) and "killed" (7); a match spans at most 1 + 1 + 2 tokens.
+        XCTAssertEqual((0..<8).map { filter.allows(0, at: $0) }, [false, false, false, true, true, true, true, true])
+        XCTAssertEqual(try extract("""
+            lexicon Harm = { "killed", "were killed" }
+            rule r ("a" | "an" | "the")? [alpha]? h:Harm => X(h: h)
+            """, "the man was there and two were killed"), ["X[two were killed]{h=were killed}"])
+    }
+
+    func testReachThroughEarlierSpansUsesTheLongestSpan() throws {
+        let rules = """
+            phase one
+            rule name [cap]+ => Name
+            phase two
+            rule said n:Name "said" => Said(who: n)
+            """
+        // "said" is 6 tokens after the start of the Name span: found only if the
+        // reach counts the span at its real length.
+        XCTAssertEqual(try extract(rules, "Yesterday the Governor Of The Long Named Region said so"),
+                       ["Name[Yesterday]", "Name[Governor Of The Long Named Region]",
+                        "Said[Governor Of The Long Named Region said]{who=Governor Of The Long Named Region}"])
     }
 
     func testUnboundedRulesStillNeedAKeyAtOrAfterTheStart() throws {
         let program = try compile("rule r [cap]+ \"target\" => X")
         let document = try Tokenizer(keys: program.keys).document(id: "t", text: "Alpha target Beta Gamma")
-        var filter = RequiredKeyFilter(phase: program.phases[0], keyCount: program.keys.count)
-        filter.reset(tokens: document.tokens)
+        var filter = RequiredKeyFilter(phase: program.phases[0], keyCount: program.keys.count, lexicons: program.lexicons)
+        filter.reset(tokens: document.tokens, longestSpan: 0)
         XCTAssertEqual((0..<4).map { filter.allows(0, at: $0) }, [true, true, false, false])
         XCTAssertEqual(try extract("rule r [cap]+ \"target\" => X", "Alpha Beta target Gamma"), ["X[Alpha Beta target]"])
     }
@@ -70,11 +106,12 @@ final class MatcherSpeedupTests: XCTestCase {
         let program = try compile(rules)
         // The union test, "have" "been", one split, the capture's open and close, "hurt", match.
         XCTAssertEqual(program.phases[0].instructions.count, 8)
-        // [number] is not a literal, so the walk passes the union to "hurt"; "have" stops it.
-        XCTAssertEqual(program.phases[0].ruleRequiredKeys, [[program.keys.id(of: "hurt"), program.keys.id(of: "have")].sorted()])
+        // Forward, [number] is not a literal, so the walk passes the union to
+        // "hurt" ("have" stops it on its branch); backward, "hurt" alone is on every path.
+        XCTAssertEqual(program.phases[0].ruleRequiredKeys, [RequiredKeys(keys: [program.keys.id(of: "hurt")], lexicons: [])])
         XCTAssertEqual(try extract(rules, "they were hurt, 3 hurt, have been hurt, had hurt"),
                        ["X[were hurt]{how=hurt}", "X[3 hurt]{how=hurt}", "X[have been hurt]{how=hurt}"])
-        let literals = try compile("rule r (\"were\" | \"was\") \"hurt\" => X")
+        let literals = try compile("rule r (\"were\" | \"was\") [alpha] => X")
         XCTAssertEqual(literals.phases[0].ruleRequiredKeys.first??.count, 2)
     }
 

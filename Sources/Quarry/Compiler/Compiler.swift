@@ -215,9 +215,12 @@ public struct Compiler {
         let numbered = predicates.predicates.map { $0.numberingLiterals(&keys) }
         for lexicon in lexicons { lexicon.indexFirstKeys(keyCount: keys.count) }  // needs every key numbered
         let lexiconReach = lexicons.map(\.longestEntry)
+        // An inflecting lexicon may start at any token of its script: as broad as can be.
+        let lexiconBreadth = lexicons.map { $0.inflects ? Int.max / 4 : $0.firstKeys.count }
         for index in phases.indices {
             phases[index].ruleRequiredKeys = phases[index].ruleStarts.map {
-                RequiredKeys.of(start: $0, instructions: phases[index].instructions, predicates: numbered)
+                RequiredKeys.of(start: $0, instructions: phases[index].instructions, predicates: numbered,
+                                lexiconBreadth: lexiconBreadth)
             }
             phases[index].ruleReach = phases[index].ruleStarts.map {
                 MatchReach.of(start: $0, instructions: phases[index].instructions, lexiconReach: lexiconReach)

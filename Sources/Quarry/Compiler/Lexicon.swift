@@ -70,6 +70,9 @@ final class Lexicon {
         for (key, child) in rootEdges { rootChild[Int(key)] = child }
     }
 
+    /// The key numbers entries start with.
+    var firstKeys: [Int32] { Array(rootEdges.keys) }
+
     /// Whether an entry starts with the key numbered `key`.
     func startsWith(key: Int32) -> Bool { key >= 0 && rootChild[Int(key)] >= 0 }
 

@@ -40,11 +40,11 @@ public struct Phase: Sendable {
     public var ruleIndexes: [Int]
     /// The first instruction of each rule of the phase, parallel to `ruleIndexes`.
     var ruleStarts: [Int]
-    /// For each rule, fold keys one of which every match contains (nil: none
+    /// For each rule, words one of which every match contains (nil: none
     /// known); see `RequiredKeys`.
-    var ruleRequiredKeys: [[Int32]?] = []
-    /// For each rule, the most tokens a match spans (nil: unbounded); see `MatchReach`.
-    var ruleReach: [Int?] = []
+    var ruleRequiredKeys: [RequiredKeys?] = []
+    /// For each rule, a bound on the tokens a match spans (nil: unbounded); see `MatchReach`.
+    var ruleReach: [MatchReach?] = []
     /// For each instruction, the rule (index within the phase) it belongs to.
     var ruleOfInstruction: [Int] = []
     /// The rules that may begin at a token, by what their first steps need.
@@ -69,6 +69,18 @@ enum Instruction {
     case openCapture(Int, next: Int)
     case closeCapture(Int, next: Int)
     case match(rule: Int)
+}
+
+extension Instruction {
+    /// The instructions a thread may go on to from this one.
+    var successors: [Int] {
+        switch self {
+        case let .token(_, next), let .span(_, next, _), let .jump(next),
+             let .openCapture(_, next), let .closeCapture(_, next): return [next]
+        case let .split(first, second): return [first, second]
+        case .match: return []
+        }
+    }
 }
 
 /// A rule after compilation.

@@ -70,7 +70,7 @@ struct PikeVM {
         lexiconFound = Array(repeating: [], count: program.lexicons.count)
         startingStamp = Array(repeating: 0, count: program.phases.map(\.ruleStarts.count).max() ?? 0)
         formStarts = FormStartCache(phaseCount: program.phases.count)
-        keyFilters = program.phases.map { RequiredKeyFilter(phase: $0, keyCount: program.keys.count) }
+        keyFilters = program.phases.map { RequiredKeyFilter(phase: $0, keyCount: program.keys.count, lexicons: program.lexicons) }
         predicateDependsOnPosition = program.predicates.map(\.dependsOnPosition)
         var slots: [Int] = [], slotCount = 0
         for positional in predicateDependsOnPosition {
@@ -84,6 +84,9 @@ struct PikeVM {
     /// Every longest match per rule and start in phase `phaseIndex` of the program.
     mutating func candidates(phase phaseIndex: Int, document: Document, spans: SpanIndex) -> [Candidate] {
         let phase = program.phases[phaseIndex]
+        // Copied out once: passing `phase` on at every token would retain and
+        // release each of its arrays.
+        let ruleStarts = phase.ruleStarts, byType = phase.ruleStartIndex.byType
         let tokens = document.tokens
         formStarts.use(document.forms)
         formTests.use(document.forms)
@@ -101,23 +104,23 @@ struct PikeVM {
         for index in predicateStamp.indices { predicateStamp[index] = 0 }
         for index in startingStamp.indices { startingStamp[index] = 0 }
         for index in lexiconStamp.indices { lexiconStamp[index] = 0 }
-        keyFilters[phaseIndex].reset(tokens: tokens)
+        keyFilters[phaseIndex].reset(tokens: tokens, longestSpan: spans.longestSpan)
         var best: [Int: Candidate] = [:]  // keyed by rule * (count + 1) + start
         arena.append(contentsOf: repeatElement(Capture(), count: phase.ruleIndexes.map { program.rules[$0].captureNames.count }.max() ?? 0))
 
         for position in 0...count {
+            // Every rule gathered can take its first step here (the start index is exact).
+            if position < count { gatherRulesStarting(at: position, phaseIndex, byType, tokens, spans) } else { starting.removeAll() }
+            // Most positions of most phases have nothing to do.
+            if starting.isEmpty && !queues.hasThreads(at: position) { continue }
             visited.clear()
             waiting.removeAll(keepingCapacity: true)
             queues.take(position, into: &waiting)
             if waiting.count > 1 && !waiting.indices.dropFirst().allSatisfy({ waiting[$0 - 1].start <= waiting[$0].start }) {
                 waiting = waiting.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
             }
-            if position < count {
-                // Every rule gathered can take its first step here (the start index is exact).
-                gatherRulesStarting(at: position, phaseIndex, phase, tokens, spans)
-                for k in starting {
-                    waiting.append(Thread(pc: Int32(phase.ruleStarts[k]), start: Int32(position), captures: 0))
-                }
+            for k in starting {
+                waiting.append(Thread(pc: Int32(ruleStarts[k]), start: Int32(position), captures: 0))
             }
             for thread in waiting {
                 stack.append(thread)
@@ -233,17 +236,18 @@ extension PikeVM {
     }
 
     /// Gathers in `starting` the rules (indexes within the phase) that may begin at `position`, in rule order.
-    mutating func gatherRulesStarting(at position: Int, _ phaseIndex: Int, _ phase: Phase, _ tokens: [Token], _ spans: SpanIndex) {
+    mutating func gatherRulesStarting(at position: Int, _ phaseIndex: Int, _ byType: [(type: Int, rules: [Int])],
+                                      _ tokens: [Token], _ spans: SpanIndex) {
         starting.removeAll(keepingCapacity: true)
         let form = tokens[position].form
         // Position tests read two facts besides the surface: one list per combination.
         let variant = (tokens[position].isSentenceStart ? 1 : 0) + (tokens[position].spaceBefore ? 2 : 0)
         let known = formStarts.list(form: form, variant: variant, phase: phaseIndex)
-            ?? formStarts.store(surfaceStarts(position, phase, tokens), form: form, variant: variant, phase: phaseIndex)
+            ?? formStarts.store(surfaceStarts(position, program.phases[phaseIndex], tokens), form: form, variant: variant, phase: phaseIndex)
         for index in known { gather(Int(formStarts.storage[index]), position, phaseIndex) }
         // Rules found below come after the cached ones and need sorting in.
         let cached = starting.count
-        for (type, rules) in phase.ruleStartIndex.byType where spans.hasSpan(startingAt: position, type: type) {
+        for (type, rules) in byType where spans.hasSpan(startingAt: position, type: type) {
             for rule in rules { gather(rule, position, phaseIndex) }
         }
         if starting.count > cached && starting.count > 1 { starting.sort() }
@@ -292,4 +296,5 @@ struct SparseSet {
 
     mutating func clear() { count = 0 }
 }
+
 

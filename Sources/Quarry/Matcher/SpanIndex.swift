@@ -4,6 +4,8 @@
 /// cost a lookup, not a scan of every span.
 struct SpanIndex {
     private(set) var spans: [Span] = []
+    /// Tokens in the longest span.
+    private(set) var longestSpan = 0
     private var byTypeAndStart: [Int: [Int]] = [:]
     /// Per type, span indexes sorted by end token.
     private var byTypeSortedByEnd: [Int: [Int]] = [:]
@@ -22,6 +24,7 @@ struct SpanIndex {
     mutating func add(_ span: Span, lastKey: String) {
         let index = spans.count
         spans.append(span)
+        longestSpan = max(longestSpan, span.tokens.count)
         byTypeAndStart[span.tokens.lowerBound * typeCount + span.type, default: []].append(index)
         if span.type < 64 && span.tokens.lowerBound < typesStarting.count {
             typesStarting[span.tokens.lowerBound] |= 1 << UInt64(span.type)

@@ -39,6 +39,8 @@ struct ThreadQueues<Element> {
         tail[position] = index
     }
 
+    func hasThreads(at position: Int) -> Bool { head[position] >= 0 }
+
     /// Appends the queue at `position` to `out` in queuing order and empties it.
     mutating func take(_ position: Int, into out: inout [Element]) {
         var index = head[position]
