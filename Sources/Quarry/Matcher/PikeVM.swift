@@ -16,6 +16,11 @@
 /// Capture slots live in one arena per search: a thread holds an offset into
 /// it and copies its slots only when it writes one, so moving a thread costs
 /// no reference counting.
+///
+/// Threads start only where a rule can: its first step can take the token
+/// (`RuleStartIndex`, asked once per word form, `FormStartCache`) and one of
+/// its required words follows within its reach (`RequiredKeyFilter`). Token
+/// tests are answered once per word form (`FormTestCache`).
 struct PikeVM {
     private struct Thread {
         var pc: Int32
@@ -32,7 +37,7 @@ struct PikeVM {
     private var stack: [Thread] = []
     private var waiting: [Thread] = []
     private var arena: [Capture] = []
-    /// Results of the tests that read the surface alone, per word form.
+    /// Results of token tests per word form.
     private var formTests: FormTestCache
     /// Each predicate's first result slot in `formTests`. A test of where the
     /// token stands reads only two facts besides the surface (sentence start,
@@ -55,7 +60,7 @@ struct PikeVM {
     /// form's stems (`Lexicon.stems(of:keys:)`).
     private var formStems: [Int: [Int32]] = [:]
     private var formStemsNumbering: WordForms?
-    /// Per phase, where its rules' required keys let them start.
+    /// Per phase, where its rules' required words let them start.
     private var keyFilters: [RequiredKeyFilter]
 
     init(program: Program) {
