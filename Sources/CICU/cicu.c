@@ -34,17 +34,14 @@ void cicu_breaker_close(cicu_breaker *breaker) {
 }
 
 int32_t cicu_breaker_run(cicu_breaker *breaker, const cicu_char16 *text, int32_t length,
-                         int32_t *bounds, int32_t *statuses, int32_t capacity) {
+                         int32_t *bounds, int32_t capacity) {
     UErrorCode status = U_ZERO_ERROR;
     UBreakIterator *it = breaker->it;
     ubrk_setText(it, (const UChar *)text, length, &status);
     if (U_FAILURE(status)) return -1;
     int32_t count = 0;
     for (int32_t b = ubrk_first(it); b != UBRK_DONE; b = ubrk_next(it)) {
-        if (count < capacity) {
-            bounds[count] = b;
-            if (statuses) statuses[count] = ubrk_getRuleStatus(it);
-        }
+        if (count < capacity) bounds[count] = b;
         count++;
     }
     return count;

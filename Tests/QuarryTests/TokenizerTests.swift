@@ -8,7 +8,6 @@ final class TokenizerTests: XCTestCase {
 
     func tokens(_ text: String) -> [Token] { tokenizer.document(id: "t", text: text).tokens }
 
-    /// Plain phrases skip ICU; the words must be exactly ICU's.
     func testWhitespaceShortcutAgreesWithUnicode() {
         for value in UInt32(0)...0x3000 {
             guard let scalar = Unicode.Scalar(value) else { continue }
@@ -16,6 +15,30 @@ final class TokenizerTests: XCTestCase {
         }
     }
 
+    /// ASCII regions are split without ICU; the boundaries must be exactly ICU's.
+    func testASCIIWordBreaksAgreeWithICU() throws {
+        var state: UInt64 = 7
+        let ascii = Array("aZ9x.,';:_-\"!?()/$%&@#*+=<>[]{}|~`^ \t\n\r\u{0B}\u{0C}")
+        let other: [Character] = ["é", "Ж", "“", "”", "’", "\u{0301}", "\u{200D}", "\u{00A0}", "😀", "\u{2028}", "・", "٣"]
+        func random(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33) % bound
+        }
+        var texts = try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("samples").path)
+            .filter { $0.hasSuffix(".txt") }
+            .map { try String(contentsOf: packageRoot.appendingPathComponent("samples").appendingPathComponent($0), encoding: .utf8) }
+        XCTAssertFalse(texts.isEmpty)
+        for _ in 0..<20_000 {
+            texts.append(String((0..<random(40)).map { _ in random(8) == 0 ? other[random(other.count)] : ascii[random(ascii.count)] }))
+        }
+        for text in texts {
+            let (scalars, utf16, scalarIndex) = Tokenizer.indexed(text)
+            XCTAssertEqual(tokenizer.wordBoundaries(scalars, utf16, scalarIndex), tokenizer.icuWordBoundaries(utf16, scalarIndex),
+                           "\(text.debugDescription)")
+        }
+    }
+
+    /// Plain phrases skip ICU; the words must be exactly ICU's.
     func testPlainWordsAgreeWithICU() throws {
         var state: UInt64 = 42
         let alphabet = Array("aZ9 bY0  cX1 Qq 7")
@@ -26,7 +49,7 @@ final class TokenizerTests: XCTestCase {
                 return alphabet[Int(state >> 33) % alphabet.count]
             })
             let scalars = Array(text.unicodeScalars)
-            let offsets = breaker.boundaries(in: Array(text.utf16)).map(\.offset)
+            let offsets = breaker.boundaries(in: Array(text.utf16))
             let icu = zip(offsets, offsets.dropFirst()).filter { $0.0 < $0.1 && scalars[$0.0] != " " }.map { [$0.0, $0.1] }
             XCTAssertEqual(Tokenizer.plainWords(scalars)?.map { [$0.0, $0.1] }, icu, "\"\(text)\"")
         }

@@ -23,11 +23,10 @@ cicu_breaker *cicu_breaker_open(cicu_break_kind kind);
 void cicu_breaker_close(cicu_breaker *breaker);
 
 /// Writes the boundaries (UTF-16 offsets, starting with 0) of `text` into
-/// `bounds`, and for word breaks the rule status of the segment ending at each
-/// boundary into `statuses` (may be NULL). Returns the number of boundaries,
-/// or -1 on error. When `capacity` is too small it returns the count needed.
+/// `bounds`. Returns the number of boundaries, or -1 on error. When
+/// `capacity` is too small it returns the count needed.
 int32_t cicu_breaker_run(cicu_breaker *breaker, const cicu_char16 *text, int32_t length,
-                         int32_t *bounds, int32_t *statuses, int32_t capacity);
+                         int32_t *bounds, int32_t capacity);
 
 /// An opaque compiled ICU transliterator.
 typedef struct cicu_transliterator cicu_transliterator;

@@ -5,12 +5,6 @@ import CICU
 /// Boundary analysis of UTF-16 text by an ICU break iterator, opened once and
 /// reused for every text. Not thread-safe: each tokenizer owns its own.
 final class ICUBreaker {
-    /// A boundary and, for word breaks, ICU's rule status of the segment ending there.
-    struct Boundary {
-        var offset: Int
-        var status: Int32
-    }
-
     enum Kind { case words, sentences }
 
     private let handle: OpaquePointer
@@ -24,19 +18,17 @@ final class ICUBreaker {
 
     deinit { cicu_breaker_close(handle) }
 
-    func boundaries(in text: [UInt16]) -> [Boundary] {
-        if text.isEmpty { return [Boundary(offset: 0, status: 0)] }
+    /// The boundaries of `text` as UTF-16 offsets, starting with 0.
+    func boundaries(in text: [UInt16]) -> [Int] {
+        if text.isEmpty { return [0] }
         var capacity = Int32(text.count / 3 + 16)
         while true {
             var bounds = [Int32](repeating: 0, count: Int(capacity))
-            var statuses = [Int32](repeating: 0, count: Int(capacity))
             let count = text.withUnsafeBufferPointer { buffer in
-                cicu_breaker_run(handle, buffer.baseAddress, Int32(buffer.count), &bounds, &statuses, capacity)
+                cicu_breaker_run(handle, buffer.baseAddress, Int32(buffer.count), &bounds, capacity)
             }
-            if count < 0 { return [Boundary(offset: 0, status: 0), Boundary(offset: text.count, status: 0)] }
-            if count <= capacity {
-                return (0..<Int(count)).map { Boundary(offset: Int(bounds[$0]), status: statuses[$0]) }
-            }
+            if count < 0 { return [0, text.count] }
+            if count <= capacity { return bounds[0..<Int(count)].map { Int($0) } }
             capacity = count
         }
     }

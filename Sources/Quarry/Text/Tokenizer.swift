@@ -35,7 +35,7 @@ public final class Tokenizer {
 
     public func document(id: String, text: String) -> Document {
         let (scalars, utf16, scalarIndex) = Tokenizer.indexed(text)
-        let sentenceStarts = sentenceBreaker.boundaries(in: utf16).map { Int(scalarIndex[$0.offset]) }
+        let sentenceStarts = sentenceBreaker.boundaries(in: utf16).map { Int(scalarIndex[$0]) }
         var tokens: [Token] = []
         tokens.reserveCapacity(utf16.count / 5)
         var sentence = 0
@@ -76,7 +76,7 @@ public final class Tokenizer {
 
     /// The text's code points, its UTF-16 units (what ICU reads) and the
     /// code-point index of every UTF-16 offset and of the end.
-    private static func indexed(_ text: String) -> ([Unicode.Scalar], [UInt16], [Int32]) {
+    static func indexed(_ text: String) -> ([Unicode.Scalar], [UInt16], [Int32]) {
         let scalars = Array(text.unicodeScalars)
         let utf16 = Array(text.utf16)
         var scalarIndex = [Int32](repeating: 0, count: utf16.count + 1)
@@ -90,21 +90,48 @@ public final class Tokenizer {
         return (scalars, utf16, scalarIndex)
     }
 
-    /// The code-point ranges of the tokens: ICU word segments that are not
-    /// white space, with possessives split off.
+    /// The code-point ranges of the tokens: word segments (ICU's rules) that
+    /// are not white space, with possessives split off.
     func segments(_ scalars: [Unicode.Scalar], _ utf16: [UInt16], _ scalarIndex: [Int32]) -> [(Int, Int)] {
         if let words = Tokenizer.plainWords(scalars) { return words }
+        return ranges(between: wordBoundaries(scalars, utf16, scalarIndex), scalars)
+    }
+
+    /// Word boundaries as code-point indexes, from 0: ASCII regions split by
+    /// `ASCIIWordBreaks`, the others by ICU. Equal to `icuWordBoundaries`.
+    func wordBoundaries(_ scalars: [Unicode.Scalar], _ utf16: [UInt16], _ scalarIndex: [Int32]) -> [Int] {
+        let regions = ASCIIWordBreaks.regions(scalars)
+        var boundaries = [0]
+        for (number, region) in regions.enumerated() {
+            if region.isASCII {
+                ASCIIWordBreaks.appendBoundaries(scalars, region.start, region.end, to: &boundaries)
+            } else {
+                let unitEnd = number + 1 < regions.count ? regions[number + 1].unit : utf16.count
+                let local = wordBreaker.boundaries(in: Array(utf16[region.unit..<unitEnd]))
+                for offset in local.dropFirst() { boundaries.append(Int(scalarIndex[region.unit + offset])) }
+            }
+        }
+        return boundaries
+    }
+
+    /// ICU's word boundaries of the whole text, as code-point indexes.
+    func icuWordBoundaries(_ utf16: [UInt16], _ scalarIndex: [Int32]) -> [Int] {
+        wordBreaker.boundaries(in: utf16).map { Int(scalarIndex[$0]) }
+    }
+
+    /// The tokens between word boundaries: segments that are not white space,
+    /// with possessives split off.
+    private func ranges(between boundaries: [Int], _ scalars: [Unicode.Scalar]) -> [(Int, Int)] {
         var ranges: [(Int, Int)] = []
-        let boundaries = wordBreaker.boundaries(in: utf16)
         var i = 0
         while i + 1 < boundaries.count {
             i += 1
-            let start = Int(scalarIndex[boundaries[i - 1].offset])
-            var end = Int(scalarIndex[boundaries[i].offset])
+            let start = boundaries[i - 1]
+            var end = boundaries[i]
             if start >= end { continue }
             // A lone apostrophe followed by "s" is the possessive clitic `'s`.
             if end == start + 1, scalars[start] == "'" || scalars[start] == "\u{2019}", i + 1 < boundaries.count {
-                let next = Int(scalarIndex[boundaries[i + 1].offset])
+                let next = boundaries[i + 1]
                 if next == end + 1, scalars[end] == "s" || scalars[end] == "S" {
                     end = next
                     i += 1

@@ -1,0 +1,100 @@
+/// Word boundaries of ASCII text without ICU: the rules of UAX #29 that can
+/// apply to ASCII characters, as ICU has them (the colon is not MidLetter,
+/// "@" is a letter), so that most of an English text is split at a fraction
+/// of the cost of ICU's iterator. `TokenizerTests` holds it to ICU on random
+/// text and on the samples.
+///
+/// A text is cut into regions at places where every rule agrees there is a
+/// boundary whatever surrounds it: before an ASCII character that is not a
+/// space and follows a space (no rule joins a space to what follows but
+/// Extend and Format characters, which are not ASCII, and the rules that
+/// look two characters around a boundary never see past a space). Regions
+/// of ASCII are split here, the others by ICU.
+enum ASCIIWordBreaks {
+    /// A region of a text: code points `start..<end`, UTF-16 units from `unit`.
+    struct Region {
+        var start: Int
+        var end: Int
+        var unit: Int
+        var isASCII: Bool
+    }
+
+    /// The regions of `scalars`, neighbouring regions of one kind merged.
+    static func regions(_ scalars: [Unicode.Scalar]) -> [Region] {
+        var regions: [Region] = []
+        var chunkStart = 0, chunkUnit = 0, chunkIsASCII = true, unit = 0
+        func close(at end: Int) {
+            if let last = regions.last, last.isASCII == chunkIsASCII {
+                regions[regions.count - 1].end = end
+            } else {
+                regions.append(Region(start: chunkStart, end: end, unit: chunkUnit, isASCII: chunkIsASCII))
+            }
+        }
+        for (index, scalar) in scalars.enumerated() {
+            if index > 0, scalar.value < 0x80, scalar != " ", scalars[index - 1] == " " {
+                close(at: index)
+                chunkStart = index
+                chunkUnit = unit
+                chunkIsASCII = true
+            }
+            if scalar.value >= 0x80 { chunkIsASCII = false }
+            unit += scalar.value > 0xFFFF ? 2 : 1
+        }
+        if !scalars.isEmpty { close(at: scalars.count) }
+        return regions
+    }
+
+    /// Word-break classes of ASCII characters.
+    /// (UAX #29's MidLetter holds no ASCII character once ICU removes the colon.)
+    private enum Class: UInt8 {
+        case other, letter, numeric, midNumLet, midNum, extendNumLet, cr, lf, newline, space
+    }
+
+    private static func classOf(_ scalar: Unicode.Scalar) -> Class {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x40: return .letter  // ICU's rules count "@" as a letter
+        case 0x30...0x39: return .numeric
+        case 0x2E, 0x27: return .midNumLet  // "." and the apostrophe (Single_Quote acts as MidNumLet here)
+        case 0x2C, 0x3B: return .midNum  // "," and ";"
+        case 0x5F: return .extendNumLet  // "_"
+        case 0x0D: return .cr
+        case 0x0A: return .lf
+        case 0x0B, 0x0C: return .newline
+        case 0x20: return .space
+        default: return .other
+        }
+    }
+
+    /// Appends the boundaries inside `start..<end` of an ASCII region, and
+    /// `end` itself (the caller has `start`).
+    static func appendBoundaries(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, to boundaries: inout [Int]) {
+        // Classes with one `.other` on each side, so the rules may look two characters around.
+        var classes: [Class] = [.other]
+        classes.reserveCapacity(end - start + 2)
+        for index in start..<end { classes.append(classOf(scalars[index])) }
+        classes.append(.other)
+        for index in (start + 1)..<max(start + 1, end) {
+            let k = index - start + 1  // `classes[k]` is the character at `index`
+            if !joins(classes[k - 2], classes[k - 1], classes[k], classes[k + 1]) { boundaries.append(index) }
+        }
+        boundaries.append(end)
+    }
+
+    /// Whether the rules keep `before` and `after` in one segment, given one
+    /// more character on each side.
+    private static func joins(_ previous: Class, _ before: Class, _ after: Class, _ next: Class) -> Bool {
+        switch (before, after) {
+        case (.cr, .lf): return true  // WB3
+        case (.cr, _), (.lf, _), (.newline, _), (_, .cr), (_, .lf), (_, .newline): return false  // WB3a, WB3b
+        case (.space, .space): return true  // WB3d
+        case (.letter, .letter), (.numeric, .numeric), (.letter, .numeric), (.numeric, .letter): return true  // WB5, WB8-10
+        case (.letter, .midNumLet): return next == .letter  // WB6
+        case (.midNumLet, .letter): return previous == .letter  // WB7
+        case (.midNum, .numeric), (.midNumLet, .numeric): return previous == .numeric  // WB11
+        case (.numeric, .midNum), (.numeric, .midNumLet): return next == .numeric  // WB12
+        case (.letter, .extendNumLet), (.numeric, .extendNumLet), (.extendNumLet, .extendNumLet): return true  // WB13a
+        case (.extendNumLet, .letter), (.extendNumLet, .numeric): return true  // WB13b
+        default: return false
+        }
+    }
+}
