@@ -68,14 +68,16 @@ enum ASCIIWordBreaks {
     /// Appends the boundaries inside `start..<end` of an ASCII region, and
     /// `end` itself (the caller has `start`).
     static func appendBoundaries(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, to boundaries: inout [Int]) {
-        // Classes with one `.other` on each side, so the rules may look two characters around.
-        var classes: [Class] = [.other]
-        classes.reserveCapacity(end - start + 2)
-        for index in start..<end { classes.append(classOf(scalars[index])) }
-        classes.append(.other)
+        guard end > start else { return }
+        // A window of four classes around the place looked at; `.other` past the region.
+        func classAt(_ index: Int) -> Class { index < end ? classOf(scalars[index]) : .other }
+        var previous = Class.other, before = classAt(start), after = classAt(start + 1), next = classAt(start + 2)
         for index in (start + 1)..<max(start + 1, end) {
-            let k = index - start + 1  // `classes[k]` is the character at `index`
-            if !joins(classes[k - 2], classes[k - 1], classes[k], classes[k + 1]) { boundaries.append(index) }
+            if !joins(previous, before, after, next) { boundaries.append(index) }
+            previous = before
+            before = after
+            after = next
+            next = classAt(index + 2)
         }
         boundaries.append(end)
     }
