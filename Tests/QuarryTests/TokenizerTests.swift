@@ -15,6 +15,38 @@ final class TokenizerTests: XCTestCase {
         }
     }
 
+    func testFormTableFindsEveryFormAfterGrowing() {
+        var table = FormTable()
+        let words = (0..<5_000).map { Array("w\($0)ж".unicodeScalars) } + [[], Array("a".unicodeScalars)]
+        for (number, word) in words.enumerated() {
+            XCTAssertNil(table.find(word, 0, word.count, hash: FormTable.hash(word, 0, word.count)))
+            XCTAssertEqual(table.insert(word, 0, word.count, hash: FormTable.hash(word, 0, word.count)), Int32(number))
+        }
+        for (number, word) in words.enumerated() {
+            XCTAssertEqual(table.find(word, 0, word.count, hash: FormTable.hash(word, 0, word.count)), Int32(number))
+        }
+        // A slice of a longer text is found by its code points alone.
+        let text = Array("xx w42ж yy".unicodeScalars)
+        XCTAssertEqual(table.find(text, 3, 7, hash: FormTable.hash(text, 3, 7)), 42)
+        table.removeAll()
+        XCTAssertNil(table.find(text, 3, 7, hash: FormTable.hash(text, 3, 7)))
+    }
+
+    /// Past its limit of word forms the tokenizer starts a new numbering; a
+    /// matcher must see the change and still find everything.
+    func testFormNumberingStartsOverPastTheLimit() throws {
+        let program = try compile("rule r \"delta\" [cap] => X")
+        let small = try Tokenizer(keys: program.keys, formLimit: 3)
+        let matcher = Matcher(program: program)
+        let first = small.document(id: "1", text: "alpha beta delta Gamma")
+        let second = small.document(id: "2", text: "delta Gamma delta Echo")
+        XCTAssertFalse(first.forms === second.forms)
+        XCTAssertEqual(second.tokens.map(\.foldKey), ["delta", "gamma", "delta", "echo"])
+        XCTAssertEqual(second.tokens.map(\.form), [0, 1, 0, 2])
+        XCTAssertEqual(matcher.spans(in: first).map(\.tokens), [2..<4])
+        XCTAssertEqual(matcher.spans(in: second).map(\.tokens), [0..<2, 2..<4])
+    }
+
     /// ASCII regions are split without ICU; the boundaries must be exactly ICU's.
     func testASCIIWordBreaksAgreeWithICU() throws {
         var state: UInt64 = 7

@@ -3,13 +3,17 @@ public struct Token: Sendable {
     /// Code-point offsets into the document text, end exclusive.
     public var start: Int
     public var end: Int
+    /// The strings of the token's word form, shared by all its tokens: a
+    /// token holds one reference instead of three strings, so tokens stay
+    /// small and cost one release, not three, when a document is freed.
+    let text: WordText
     /// The text as written.
-    public var surface: String
+    public var surface: String { text.surface }
     /// The comparison key: NFKC, lower-cased, diacritics removed, Cyrillic and
     /// Greek transliterated to Latin (look-alike letters mapped first).
-    public var foldKey: String
+    public var foldKey: String { text.foldKey }
     /// Word shape in spaCy's style: `Xxxxx`, `dd`, `X-ddd`.
-    public var shape: String
+    public var shape: String { text.shape }
     public var script: Script
     /// The number the token denotes, for digits (`1,200`) and number words (`fourteen`).
     public var numericValue: Double?
@@ -36,6 +40,19 @@ public struct Token: Sendable {
     public var isUpperCase: Bool { flags.contains(.upperCase) }
     /// True when every letter is lower case and there is at least one.
     public var isLowerCase: Bool { flags.contains(.lowerCase) }
+}
+
+/// The strings of a word form: its surface, fold key and shape.
+final class WordText: Sendable {
+    let surface: String
+    let foldKey: String
+    let shape: String
+
+    init(surface: String, foldKey: String, shape: String) {
+        self.surface = surface
+        self.foldKey = foldKey
+        self.shape = shape
+    }
 }
 
 /// Character classes of a token, as bits.

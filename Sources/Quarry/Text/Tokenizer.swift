@@ -12,13 +12,16 @@
 /// Not thread-safe (it owns a cache of word features): each worker owns a `Tokenizer`.
 public final class Tokenizer {
     public let folder: Folder
-    private var cache: [String: WordFeatures] = [:]
+    /// The word forms seen, and their features by form number.
+    private var forms = FormTable()
+    private var features: [WordFeatures] = []
     /// The cache starts over past this many word forms, so memory stays
-    /// bounded over any number of documents.
-    static let cacheLimit = 1 << 20
+    /// bounded over any number of documents. It starts over between documents
+    /// only: all tokens of a document are numbered in one `WordForms`.
+    let formLimit: Int
     /// The numbering of the cached word forms (`Token.form`); a new one
     /// starts with the cache.
-    private var forms = WordForms()
+    private var numbering = WordForms()
 
     /// Numbers for the fold keys a program names; tokens get them (`Token.keyID`).
     public let keys: KeyTable
@@ -26,7 +29,12 @@ public final class Tokenizer {
     private let wordBreaker: ICUBreaker
     private let sentenceBreaker: ICUBreaker
 
-    public init(keys: KeyTable = KeyTable()) throws {
+    public convenience init(keys: KeyTable = KeyTable()) throws {
+        try self.init(keys: keys, formLimit: 1 << 20)
+    }
+
+    init(keys: KeyTable, formLimit: Int) throws {
+        self.formLimit = formLimit
         folder = try Folder()
         wordBreaker = try ICUBreaker(.words)
         sentenceBreaker = try ICUBreaker(.sentences)
@@ -34,6 +42,11 @@ public final class Tokenizer {
     }
 
     public func document(id: String, text: String) -> Document {
+        if forms.count >= formLimit {
+            forms.removeAll()
+            features.removeAll(keepingCapacity: true)
+            numbering = WordForms()
+        }
         let (scalars, utf16, scalarIndex) = Tokenizer.indexed(text)
         let sentenceStarts = sentenceBreaker.boundaries(in: utf16).map { Int(scalarIndex[$0]) }
         var tokens: [Token] = []
@@ -54,7 +67,7 @@ public final class Tokenizer {
             previousEnd = end
         }
         sentenceRanges.append(sentenceFirstToken..<tokens.count)
-        return Document(id: id, text: text, scalars: scalars, tokens: tokens, sentences: sentenceRanges, forms: forms)
+        return Document(id: id, text: text, scalars: scalars, tokens: tokens, sentences: sentenceRanges, forms: numbering)
     }
 
     /// The fold keys of a phrase's tokens, tokenized like document text: how
@@ -185,33 +198,30 @@ public final class Tokenizer {
     }
 
     private func makeToken(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, spaceBefore: Bool, sentence: Int) -> Token {
-        let surface = String(scalars: scalars[start..<end])
-        let word = features(of: surface)
-        return Token(start: start, end: end, surface: surface, foldKey: word.foldKey, shape: word.shape, script: word.script,
+        let word = features(scalars, start, end)
+        return Token(start: start, end: end, text: word.text, script: word.script,
                      numericValue: word.numericValue, isWord: word.isWord, spaceBefore: spaceBefore, sentence: sentence,
                      isSentenceStart: false, flags: word.flags, keyID: word.keyID, form: word.form)
     }
 
-    /// The features of a word form, computed once per distinct surface: ICU
-    /// and Unicode property lookups are paid per word form, not per occurrence.
-    private func features(of surface: String) -> WordFeatures {
-        if let known = cache[surface] { return known }
+    /// The features of the word form `scalars[start..<end]`, computed once per
+    /// distinct surface: ICU and Unicode property lookups are paid per word
+    /// form, not per occurrence.
+    private func features(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> WordFeatures {
+        let hash = FormTable.hash(scalars, start, end)
+        if let form = forms.find(scalars, start, end, hash: hash) { return features[Int(form)] }
+        let surface = String(scalars: scalars[start..<end])
         var word = WordFeatures(surface, foldKey: folder.key(surface))
-        word.keyID = keys.id(of: word.foldKey)
-        if cache.count >= Tokenizer.cacheLimit {
-            cache.removeAll(keepingCapacity: true)
-            forms = WordForms()
-        }
-        word.form = Int32(cache.count)
-        cache[surface] = word
+        word.keyID = keys.id(of: word.text.foldKey)
+        word.form = forms.insert(scalars, start, end, hash: hash)
+        features.append(word)
         return word
     }
 }
 
 /// What a token's surface alone determines.
 struct WordFeatures {
-    var foldKey: String
-    var shape: String
+    var text: WordText
     var script: Script
     var numericValue: Double?
     var isWord: Bool
@@ -231,8 +241,7 @@ struct WordFeatures {
             if own == .common { continue }
             if script == nil { script = own } else if script != own { script = .mixed }
         }
-        self.foldKey = foldKey
-        shape = WordShape.of(surface)
+        text = WordText(surface: surface, foldKey: foldKey, shape: WordShape.of(surface))
         self.script = script ?? .common
         numericValue = NumberValue.ofToken(foldKey: foldKey)
         self.isWord = isWord
