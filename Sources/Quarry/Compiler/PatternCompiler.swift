@@ -81,25 +81,7 @@ struct PatternCompiler {
             for item in items.reversed() { entry = try compile(item, next: entry) }
             return entry
         case let .alternation(branches):
-            var entries: [Int] = []
-            // Branches of one token test each ("were" | "was" | [number]) become
-            // one test of their union: one step instead of two per branch. They
-            // hold no captures and go on to the same place, so which branch
-            // took the token cannot be seen, and their order does not matter.
-            let single = branches.filter { singleTokenTest($0) != nil }
-            if single.count > 1 {
-                let tests = try single.map { try predicates.build(singleTokenTest($0)!, at: location(of: $0)) }
-                let union = predicates.intern(.or(tests.map(\.0)), key: "|(" + tests.map(\.1).joined(separator: ",") + ")")
-                entries.append(try add(.token(predicate: union, next: next), at: location(of: node)))
-            }
-            for branch in branches where single.count < 2 || singleTokenTest(branch) == nil {
-                entries.append(try compile(branch, next: next))
-            }
-            var entry = entries[entries.count - 1]
-            for branch in entries.dropLast().reversed() {
-                entry = try add(.split(branch, entry), at: location(of: node))
-            }
-            return entry
+            return try compileAlternation(branches, of: node, next: next)
         case let .repeated(inner, minimum, maximum, at):
             return try compileRepetition(inner, minimum: minimum, maximum: maximum, at: at, next: next)
         case let .capture(name, inner, at):
@@ -111,6 +93,31 @@ struct PatternCompiler {
             let body = try compile(inner, next: close)
             return try add(.openCapture(slot, next: body), at: at)
         }
+    }
+
+    /// Alternatives as a chain of splits. Kept out of `compile` so that its
+    /// stack frame stays small: named patterns recurse through `compile` up to
+    /// `maximumDepth` times (an AddressSanitizer build overflowed the stack).
+    private mutating func compileAlternation(_ branches: [PatternNode], of node: PatternNode, next: Int) throws -> Int {
+        var entries: [Int] = []
+        // Branches of one token test each ("were" | "was" | [number]) become
+        // one test of their union: one step instead of two per branch. They
+        // hold no captures and go on to the same place, so which branch
+        // took the token cannot be seen, and their order does not matter.
+        let single = branches.filter { singleTokenTest($0) != nil }
+        if single.count > 1 {
+            let tests = try single.map { try predicates.build(singleTokenTest($0)!, at: location(of: $0)) }
+            let union = predicates.intern(.or(tests.map(\.0)), key: "|(" + tests.map(\.1).joined(separator: ",") + ")")
+            entries.append(try add(.token(predicate: union, next: next), at: location(of: node)))
+        }
+        for branch in branches where single.count < 2 || singleTokenTest(branch) == nil {
+            entries.append(try compile(branch, next: next))
+        }
+        var entry = entries[entries.count - 1]
+        for branch in entries.dropLast().reversed() {
+            entry = try add(.split(branch, entry), at: location(of: node))
+        }
+        return entry
     }
 
     private mutating func compileName(_ name: String, at: SourceLocation, next: Int, capture: Int?) throws -> Int {
