@@ -3,12 +3,29 @@
 public enum RecordFormat: String, CaseIterable, Sendable {
     case jsonl, json, tsv
 
-    /// One record as a JSON object.
+    /// One record as a JSON object, appended piece by piece to one string
+    /// (one is written per record, hundreds of thousands per run).
     public static func json(_ record: Record) -> String {
-        var out = "{\"doc\":\(jsonString(record.document)),\"type\":\(jsonString(record.type)),"
-        out += "\"start\":\(record.start),\"end\":\(record.end),\"text\":\(jsonString(record.text)),"
-        out += "\"rule\":\(jsonString(record.rule)),\"attrs\":{"
-        out += record.attributes.map { "\(jsonString($0.0)):\(jsonValue($0.1))" }.joined(separator: ",")
+        var out = "{\"doc\":"
+        out.reserveCapacity(96 + record.document.utf8.count + record.text.utf8.count + record.rule.utf8.count)
+        appendJSONString(record.document, to: &out)
+        out += ",\"type\":"
+        appendJSONString(record.type, to: &out)
+        out += ",\"start\":"
+        out += String(record.start)
+        out += ",\"end\":"
+        out += String(record.end)
+        out += ",\"text\":"
+        appendJSONString(record.text, to: &out)
+        out += ",\"rule\":"
+        appendJSONString(record.rule, to: &out)
+        out += ",\"attrs\":{"
+        for (index, (key, value)) in record.attributes.enumerated() {
+            if index > 0 { out += "," }
+            appendJSONString(key, to: &out)
+            out += ":"
+            out += jsonValue(value)
+        }
         return out + "}}"
     }
 
@@ -32,11 +49,21 @@ public enum RecordFormat: String, CaseIterable, Sendable {
 
 /// A JSON string literal with the escapes JSON requires.
 public func jsonString(_ text: String) -> String {
+    var out = ""
+    appendJSONString(text, to: &out)
+    return out
+}
+
+/// Appends `text` as a JSON string literal.
+func appendJSONString(_ text: String, to out: inout String) {
     // Most texts need no escape: copied whole.
     if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-        return "\"" + text + "\""
+        out += "\""
+        out += text
+        out += "\""
+        return
     }
-    var out = "\""
+    out += "\""
     for scalar in text.unicodeScalars {
         switch scalar {
         case "\"": out += "\\\""
@@ -53,5 +80,5 @@ public func jsonString(_ text: String) -> String {
             }
         }
     }
-    return out + "\""
+    out += "\""
 }
