@@ -3,15 +3,18 @@
 public final class Matcher {
     public let program: Program
     private var vm: PikeVM
+    private let lookups: SpanLookups
 
     public init(program: Program) {
         self.program = program
         vm = PikeVM(program: program)
+        lookups = SpanLookups(rules: program.rules)
     }
 
     /// All spans of all phases, internal types included, in phase order.
     public func spans(in document: Document) -> [Span] {
-        var index = SpanIndex(typeCount: max(1, program.types.count), tokenCount: document.tokens.count)
+        var index = SpanIndex(typeCount: max(1, program.types.count), tokenCount: document.tokens.count,
+                              lookups: lookups)
         for (phaseIndex, phase) in program.phases.enumerated() where !phase.ruleStarts.isEmpty {
             let candidates = vm.candidates(phase: phaseIndex, document: document, spans: index)
             let kept = ConflictResolver.resolve(candidates, rules: program.rules, tokenCount: document.tokens.count)

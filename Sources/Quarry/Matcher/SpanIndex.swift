@@ -15,13 +15,17 @@ struct SpanIndex {
     /// type starts there: the matcher asks at every token, mostly to hear no.
     private var typesStarting: [UInt64]
     private let typeCount: Int
+    /// The types `previous` and `fullest` ask about (nil: all): only their
+    /// spans are indexed by end and by last fold key.
+    private let lookups: SpanLookups?
 
-    init(typeCount: Int, tokenCount: Int = 0) {
+    init(typeCount: Int, tokenCount: Int = 0, lookups: SpanLookups? = nil) {
         self.typeCount = typeCount
+        self.lookups = lookups
         typesStarting = Array(repeating: 0, count: tokenCount)
     }
 
-    mutating func add(_ span: Span, lastKey: String) {
+    mutating func add(_ span: Span, lastKey: @autoclosure () -> String) {
         let index = spans.count
         spans.append(span)
         longestSpan = max(longestSpan, span.tokens.count)
@@ -29,6 +33,15 @@ struct SpanIndex {
         if span.type < 64 && span.tokens.lowerBound < typesStarting.count {
             typesStarting[span.tokens.lowerBound] |= 1 << UInt64(span.type)
         }
+        if lookups?.previousTypes.contains(span.type) ?? true { indexEnd(index) }
+        if lookups?.fullestTypes.contains(span.type) ?? true {
+            byTypeAndLastKey[span.type, default: [:]][lastKey(), default: []].append(index)
+        }
+    }
+
+    /// Files span `index` among its type's spans sorted by end.
+    private mutating func indexEnd(_ index: Int) {
+        let span = spans[index]
         // Taken out of the table so that it is modified in place, not copied.
         var ends = byTypeSortedByEnd.removeValue(forKey: span.type) ?? []
         ends.append(index)
@@ -38,7 +51,6 @@ struct SpanIndex {
             position -= 1
         }
         byTypeSortedByEnd[span.type] = ends
-        byTypeAndLastKey[span.type, default: [:]][lastKey, default: []].append(index)
     }
 
     func starting(at token: Int, type: Int) -> [Int] {
@@ -65,5 +77,30 @@ struct SpanIndex {
     /// Spans of `type` whose last token has this fold key.
     func ending(withKey key: String, type: Int) -> [Span] {
         (byTypeAndLastKey[type]?[key] ?? []).map { spans[$0] }
+    }
+}
+
+/// The span types a program's attribute functions look up: `previous(T)` by
+/// end, `fullest(x, T)` by last fold key. Other types need neither index.
+struct SpanLookups {
+    var previousTypes = Set<Int>()
+    var fullestTypes = Set<Int>()
+
+    init(rules: [CompiledRule]) {
+        for rule in rules {
+            for (_, expression) in rule.output.attributes { collect(expression) }
+        }
+    }
+
+    private mutating func collect(_ expression: Expression) {
+        switch expression {
+        case .constant, .capture: break
+        case let .previous(type): previousTypes.insert(type)
+        case let .fullest(inner, type):
+            fullestTypes.insert(type)
+            collect(inner)
+        case let .first(items): items.forEach { collect($0) }
+        case let .lower(inner), let .number(inner): collect(inner)
+        }
     }
 }
