@@ -22,19 +22,13 @@
 /// its required words follows within its reach (`RequiredKeyFilter`). Token
 /// tests are answered once per word form (`FormTestCache`).
 struct PikeVM {
-    private struct Thread {
-        var pc: Int32
-        var start: Int32
-        /// Offset of the thread's capture slots in `arena`.
-        var captures: Int32
-    }
+    private typealias Thread = VMThread
 
     private let program: Program
     /// Per phase, its instructions lowered for the VM.
     private let code: [[VMOp]]
-    private var visited: SparseSet
+    private let scratch: VMScratch
     private var queues = ThreadQueues<Thread>()
-    private var stack: [Thread] = []
     private var waiting: [Thread] = []
     private var arena: [Capture] = []
     /// Results of token tests per word form.
@@ -68,7 +62,7 @@ struct PikeVM {
         code = program.phases.map { phase in
             VMOp.lower(phase, captureCounts: phase.ruleIndexes.map { program.rules[$0].captureNames.count })
         }
-        visited = SparseSet(capacity: program.phases.map(\.instructions.count).max() ?? 0)
+        scratch = VMScratch(instructions: program.phases.map(\.instructions.count).max() ?? 0)
         predicateStamp = Array(repeating: 0, count: program.predicates.count)
         predicateResult = Array(repeating: false, count: program.predicates.count)
         lexiconStamp = Array(repeating: 0, count: program.lexicons.count)
@@ -118,7 +112,7 @@ struct PikeVM {
             if position < count { gatherRulesStarting(at: position, phaseIndex, byType, tokens, spans) } else { starting.removeAll() }
             // Most positions of most phases have nothing to do.
             if starting.isEmpty && !queues.hasThreads(at: position) { continue }
-            visited.clear()
+            var visitedCount = 0
             waiting.removeAll(keepingCapacity: true)
             queues.take(position, into: &waiting)
             if waiting.count > 1 && !waiting.indices.dropFirst().allSatisfy({ waiting[$0 - 1].start <= waiting[$0].start }) {
@@ -127,26 +121,38 @@ struct PikeVM {
             for k in starting {
                 waiting.append(Thread(pc: Int32(ruleStarts[k]), start: Int32(position), captures: 0))
             }
+            let stack = scratch.stack, dense = scratch.dense, sparse = scratch.sparse
             for thread in waiting {
-                stack.append(thread)
-                while let current = stack.popLast() {
+                stack[0] = thread
+                var top = 1
+                while top > 0 {
+                    top -= 1
+                    let current = stack[top]
                     let pc = Int(current.pc)
-                    guard visited.insert(pc) else { continue }
+                    let slot = Int(sparse[pc])
+                    if slot < visitedCount && dense[slot] == current.pc { continue }
+                    sparse[pc] = Int32(visitedCount)
+                    dense[visitedCount] = current.pc
+                    visitedCount += 1
                     let op = code[pc]
                     switch op.kind {
                     case .jump:
-                        stack.append(Thread(pc: op.a, start: current.start, captures: current.captures))
+                        stack[top] = Thread(pc: op.a, start: current.start, captures: current.captures)
+                        top += 1
                     case .split:
-                        stack.append(Thread(pc: op.b, start: current.start, captures: current.captures))
-                        stack.append(Thread(pc: op.a, start: current.start, captures: current.captures))
+                        stack[top] = Thread(pc: op.b, start: current.start, captures: current.captures)
+                        stack[top + 1] = Thread(pc: op.a, start: current.start, captures: current.captures)
+                        top += 2
                     case .openCapture:
                         let copy = copyCaptures(current.captures, count: Int(op.slots))
                         arena[Int(copy) + Int(op.a)] = Capture(start: Int32(position), end: -1, payload: .none)
-                        stack.append(Thread(pc: op.b, start: current.start, captures: copy))
+                        stack[top] = Thread(pc: op.b, start: current.start, captures: copy)
+                        top += 1
                     case .closeCapture:
                         let copy = copyCaptures(current.captures, count: Int(op.slots))
                         arena[Int(copy) + Int(op.a)].end = Int32(position)
-                        stack.append(Thread(pc: op.b, start: current.start, captures: copy))
+                        stack[top] = Thread(pc: op.b, start: current.start, captures: copy)
+                        top += 1
                     case .token:
                         if position < count, test(Int(op.a), tokens, position) {
                             queues.append(Thread(pc: op.b, start: current.start, captures: current.captures), at: position + 1)
@@ -277,29 +283,3 @@ extension PikeVM {
         if keyFilters[phaseIndex].allows(rule, at: position) { starting.append(rule) }
     }
 }
-
-/// A set of small integers with O(1) insert and clear (Briggs and Torczon).
-struct SparseSet {
-    private var dense: [Int32]
-    private var sparse: [Int32]
-    private var count = 0
-
-    init(capacity: Int) {
-        dense = Array(repeating: 0, count: capacity)
-        sparse = Array(repeating: 0, count: capacity)
-    }
-
-    /// Inserts `value`; returns false when it was already present.
-    mutating func insert(_ value: Int) -> Bool {
-        let index = Int(sparse[value])
-        if index < count && dense[index] == value { return false }
-        sparse[value] = Int32(count)
-        dense[count] = Int32(value)
-        count += 1
-        return true
-    }
-
-    mutating func clear() { count = 0 }
-}
-
-

@@ -1,0 +1,40 @@
+/// The Pike VM's per-position work space as raw memory: the stack of threads
+/// being followed and the set of instructions visited at the position. The
+/// inner loop writes these at every step; as Swift arrays each write checked
+/// the array's unique ownership. Sized once for the largest phase: a position
+/// visits each instruction at most once, and each visit pushes at most two
+/// threads. Owned by one VM (not thread-safe); freed with it.
+final class VMScratch {
+    let stack: UnsafeMutablePointer<VMThread>
+    /// The visited set (Briggs and Torczon): `dense[0..<count]` lists the
+    /// instructions visited, `sparse[pc]` where `pc` is in `dense`.
+    let dense: UnsafeMutablePointer<Int32>
+    let sparse: UnsafeMutablePointer<Int32>
+    private let stackCapacity: Int
+    private let instructionCapacity: Int
+
+    init(instructions: Int) {
+        instructionCapacity = max(1, instructions)
+        stackCapacity = 2 * instructionCapacity + 2
+        stack = .allocate(capacity: stackCapacity)
+        stack.initialize(repeating: VMThread(pc: 0, start: 0, captures: 0), count: stackCapacity)
+        dense = .allocate(capacity: instructionCapacity)
+        dense.initialize(repeating: 0, count: instructionCapacity)
+        sparse = .allocate(capacity: instructionCapacity)
+        sparse.initialize(repeating: 0, count: instructionCapacity)
+    }
+
+    deinit {
+        stack.deallocate()
+        dense.deallocate()
+        sparse.deallocate()
+    }
+}
+
+/// A thread of the Pike VM: where it is, where its match started, and the
+/// offset of its capture slots in the VM's arena.
+struct VMThread {
+    var pc: Int32
+    var start: Int32
+    var captures: Int32
+}
