@@ -56,6 +56,9 @@ struct PikeVM {
     private var formStemsNumbering: WordForms?
     /// Per phase, where its rules' required words let them start.
     private var keyFilters: [RequiredKeyFilter]
+    /// The running phase's filter, moved out of `keyFilters` for the phase:
+    /// asked for every rule gathered, it is then a plain stored property.
+    private var keyFilter = RequiredKeyFilter()
 
     init(program: Program) {
         self.program = program
@@ -103,7 +106,9 @@ struct PikeVM {
         for index in predicateStamp.indices { predicateStamp[index] = 0 }
         for index in startingStamp.indices { startingStamp[index] = 0 }
         for index in lexiconStamp.indices { lexiconStamp[index] = 0 }
-        keyFilters[phaseIndex].reset(tokens: tokens, longestSpan: spans.longestSpan)
+        swap(&keyFilter, &keyFilters[phaseIndex])
+        defer { swap(&keyFilter, &keyFilters[phaseIndex]) }
+        keyFilter.reset(tokens: tokens, longestSpan: spans.longestSpan)
         var best: [Int: Candidate] = [:]  // keyed by rule * (count + 1) + start
         arena.append(contentsOf: repeatElement(Capture(), count: phase.ruleIndexes.map { program.rules[$0].captureNames.count }.max() ?? 0))
 
@@ -255,11 +260,11 @@ extension PikeVM {
         let variant = (tokens[position].isSentenceStart ? 1 : 0) + (tokens[position].spaceBefore ? 2 : 0)
         let known = formStarts.list(form: form, variant: variant, phase: phaseIndex)
             ?? formStarts.store(surfaceStarts(position, program.phases[phaseIndex], tokens), form: form, variant: variant, phase: phaseIndex)
-        for index in known { gather(Int(formStarts.storage[index]), position, phaseIndex) }
+        for index in known { gather(Int(formStarts.storage[index]), position) }
         // Rules found below come after the cached ones and need sorting in.
         let cached = starting.count
         for (type, rules) in byType where spans.hasSpan(startingAt: position, type: type) {
-            for rule in rules { gather(rule, position, phaseIndex) }
+            for rule in rules { gather(rule, position) }
         }
         if starting.count > cached && starting.count > 1 { starting.sort() }
     }
@@ -277,9 +282,9 @@ extension PikeVM {
     }
 
     /// Adds `rule` to `starting` once per position, if its required keys allow it here.
-    private mutating func gather(_ rule: Int, _ position: Int, _ phaseIndex: Int) {
+    private mutating func gather(_ rule: Int, _ position: Int) {
         guard startingStamp[rule] != position + 1 else { return }
         startingStamp[rule] = position + 1
-        if keyFilters[phaseIndex].allows(rule, at: position) { starting.append(rule) }
+        if keyFilter.allows(rule, at: position) { starting.append(rule) }
     }
 }

@@ -12,7 +12,7 @@ struct RequiredKeyFilter {
     /// `ruleWords[ruleWordBounds[k]..<ruleWordBounds[k + 1]]`; none: no filter.
     private var ruleWords: [Int32] = []
     private var ruleWordBounds: [Int] = [0]
-    private let ruleReach: [MatchReach?]
+    private var ruleReach: [MatchReach?] = []
     /// The words a token with key `k` is an occurrence of:
     /// `keyWords[keyWordBounds[k]..<keyWordBounds[k + 1]]`.
     private var keyWords: [Int32] = []
@@ -33,6 +33,9 @@ struct RequiredKeyFilter {
     private var occurrences: [(word: Int32, position: Int32)] = []
     /// The longest span of an earlier phase in the document, in tokens.
     private var longestSpan = 0
+
+    /// A filter of no rules, a placeholder.
+    init() {}
 
     init(phase: Phase, keyCount: Int, lexicons: [Lexicon]) {
         ruleReach = phase.ruleReach
