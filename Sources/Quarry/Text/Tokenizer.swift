@@ -151,7 +151,7 @@ public final class Tokenizer {
                 }
             }
             if Tokenizer.isWhitespace(scalars[start]) { continue }
-            ranges.append(contentsOf: pieces(scalars, start, end))
+            appendPieces(scalars, start, end, to: &ranges)
         }
         return ranges
     }
@@ -185,16 +185,19 @@ public final class Tokenizer {
         return scalar.properties.isWhitespace
     }
 
-    /// Splits a possessive `'s` off a word segment.
-    private func pieces(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> [(Int, Int)] {
+    /// Appends a word segment, with a possessive `'s` split off, to `ranges`
+    /// (once per token: no array in between).
+    private func appendPieces(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, to ranges: inout [(Int, Int)]) {
         if end - start >= 3 {
             let apostrophe = scalars[end - 2]
             let s = scalars[end - 1]
             if (apostrophe == "'" || apostrophe == "\u{2019}") && (s == "s" || s == "S") {
-                return [(start, end - 2), (end - 2, end)]
+                ranges.append((start, end - 2))
+                ranges.append((end - 2, end))
+                return
             }
         }
-        return [(start, end)]
+        ranges.append((start, end))
     }
 
     private func makeToken(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, spaceBefore: Bool, sentence: Int) -> Token {
