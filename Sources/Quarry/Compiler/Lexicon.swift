@@ -20,11 +20,11 @@ final class Lexicon {
     /// Per node: set when every entry through the edge into it wrote its token
     /// capitalized and the lexicon requires capitals.
     private var nodeRequiresCapital: [Bool] = [true]
-    /// Edges below the root: `node << 32 | key` to the child node.
+    /// Edges: `node << 32 | key` to the child node.
     private var edges: [UInt64: Int32] = [:]
-    /// The root's children by key number, -1 for none; filled by `indexFirstKeys`.
+    /// The root's children again, as a dense array by key number (-1 for
+    /// none), since every token looks there; filled by `indexFirstKeys`.
     private var rootChild: [Int32] = []
-    private var rootEdges: [Int32: Int32] = [:]
     /// Fold keys of endings that may follow a token inside the same token
     /// (`Таганрог` + `е`), longest first; they apply only to tokens in `endingScript`.
     private(set) var endings: [String] = []
@@ -51,7 +51,7 @@ final class Lexicon {
                 child = Int32(entryOfNode.count)
                 entryOfNode.append(-1)
                 nodeRequiresCapital.append(true)
-                if node == 0 { rootEdges[key] = child } else { edges[UInt64(node) << 32 | UInt64(UInt32(key))] = child }
+                edges[Lexicon.edge(node, key)] = child
             }
             nodeRequiresCapital[Int(child)] = nodeRequiresCapital[Int(child)] && (capitalized?[index] ?? false)
             node = child
@@ -67,11 +67,11 @@ final class Lexicon {
     /// is numbered (`keyCount` of them).
     func indexFirstKeys(keyCount: Int) {
         rootChild = Array(repeating: -1, count: keyCount)
-        for (key, child) in rootEdges { rootChild[Int(key)] = child }
+        for (edge, child) in edges where edge >> 32 == 0 { rootChild[Int(UInt32(truncatingIfNeeded: edge))] = child }
     }
 
-    /// The key numbers entries start with.
-    var firstKeys: [Int32] { Array(rootEdges.keys) }
+    /// The key numbers entries start with (once `indexFirstKeys` has run).
+    var firstKeys: [Int32] { rootChild.indices.filter { rootChild[$0] >= 0 }.map { Int32($0) } }
 
     /// Whether an entry starts with the key numbered `key`.
     func startsWith(key: Int32) -> Bool { key >= 0 && rootChild[Int(key)] >= 0 }
@@ -110,13 +110,12 @@ final class Lexicon {
         }
     }
 
+    private static func edge(_ node: Int32, _ key: Int32) -> UInt64 { UInt64(node) << 32 | UInt64(UInt32(key)) }
+
     private func child(of node: Int32, key: Int32) -> Int32? {
         guard key >= 0 else { return nil }
-        if node == 0 {
-            if Int(key) < rootChild.count { return rootChild[Int(key)] >= 0 ? rootChild[Int(key)] : nil }
-            return rootEdges[key]
-        }
-        return edges[UInt64(node) << 32 | UInt64(UInt32(key))]
+        if node == 0 && Int(key) < rootChild.count { return rootChild[Int(key)] >= 0 ? rootChild[Int(key)] : nil }
+        return edges[Lexicon.edge(node, key)]
     }
 
     private func walk(_ node: Int32, _ tokens: [Token], _ position: Int, _ stems: (Int) -> [Int32],

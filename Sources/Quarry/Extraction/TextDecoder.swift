@@ -14,18 +14,16 @@ public enum TextDecoder {
             return .binary(reason: "binary file (NUL byte at offset \(bytes.distance(from: bytes.startIndex, to: nul)))")
         }
         var warning: String?
-        var text: String
-        if let valid = String(validating: bytes, as: UTF8.self) {
-            text = valid  // the common case, checked without decoding scalar by scalar
-        } else if let offset = firstInvalidByte(bytes) {
-            text = String(decoding: bytes, as: UTF8.self)
+        // The common case is checked in one pass; invalid input is decoded
+        // with replacements and its first bad byte located.
+        let valid = String(validating: bytes, as: UTF8.self)
+        var text = valid ?? String(decoding: bytes, as: UTF8.self)
+        if valid == nil, let offset = firstInvalidByte(bytes) {
             let replaced = text.unicodeScalars.lazy.filter { $0 == "\u{FFFD}" }.count
             if replaced * 3 > max(1, text.unicodeScalars.count) {
                 return .binary(reason: "mostly not UTF-8 (first invalid byte at offset \(offset))")
             }
             warning = "invalid UTF-8 at byte offset \(offset); decoded with U+FFFD replacement, offsets refer to the decoded text"
-        } else {
-            text = String(decoding: bytes, as: UTF8.self)
         }
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         return .text(text, warning: warning)

@@ -7,8 +7,6 @@
 struct FormStartCache {
     /// Lists per form: four variants per phase.
     private let listsPerForm: Int
-    /// The numbering the cached forms belong to.
-    private var forms: WordForms?
     /// At `form * listsPerForm + phase * 4 + variant`: the list's number plus one, 0 while unknown.
     private var listOfForm: [Int32] = []
     private var listNumbers: [[Int32]: Int32] = [:]
@@ -18,10 +16,8 @@ struct FormStartCache {
 
     init(phaseCount: Int) { listsPerForm = 4 * phaseCount }
 
-    /// Forgets every form when `numbering` is not the one cached.
-    mutating func use(_ numbering: WordForms) {
-        guard numbering !== forms else { return }
-        forms = numbering
+    /// Forgets every form (a new `WordForms` numbering begins).
+    mutating func removeAll() {
         listOfForm.removeAll(keepingCapacity: true)
     }
 

@@ -7,7 +7,6 @@ struct FormTestCache {
     private let testCount: Int
     /// Forms numbered below this have a row.
     let formLimit: Int
-    private var forms: WordForms?
     private var bits: [UInt64] = []
 
     /// Bits all rows together may take: 32 MiB.
@@ -18,10 +17,8 @@ struct FormTestCache {
         formLimit = min(1 << 20, FormTestCache.budget / max(1, 2 * testCount))
     }
 
-    /// Forgets every form when `numbering` is not the one cached.
-    mutating func use(_ numbering: WordForms) {
-        guard numbering !== forms else { return }
-        forms = numbering
+    /// Forgets every form (a new `WordForms` numbering begins).
+    mutating func removeAll() {
         bits.removeAll(keepingCapacity: true)
     }
 

@@ -27,6 +27,8 @@ struct PikeVM {
     private let program: Program
     /// Per phase, its instructions lowered for the VM.
     private let code: [[VMOp]]
+    /// Per phase, the most capture slots a rule of it has.
+    private let mostSlots: [Int]
     private let scratch: VMScratch
     private var queues = ThreadQueues<Thread>()
     private var waiting: [Thread] = []
@@ -53,7 +55,8 @@ struct PikeVM {
     /// Per lexicon and word form (`lexicon + form * lexicon count`), the
     /// form's stems (`Lexicon.stems(of:keys:)`).
     private var formStems: [Int: [Int32]] = [:]
-    private var formStemsNumbering: WordForms?
+    /// The word-form numbering the caches above belong to.
+    private var numbering: WordForms?
     /// Per phase, where its rules' required words let them start.
     private var keyFilters: [RequiredKeyFilter]
     /// The running phase's filter, moved out of `keyFilters` for the phase:
@@ -65,6 +68,7 @@ struct PikeVM {
         code = program.phases.map { phase in
             VMOp.lower(phase, captureCounts: phase.ruleIndexes.map { program.rules[$0].captureNames.count })
         }
+        mostSlots = code.map { ops in Int(ops.map(\.slots).max() ?? 0) }
         scratch = VMScratch(instructions: program.phases.map(\.instructions.count).max() ?? 0)
         predicateStamp = Array(repeating: 0, count: program.predicates.count)
         predicateResult = Array(repeating: false, count: program.predicates.count)
@@ -90,10 +94,11 @@ struct PikeVM {
         // release each of its arrays.
         let ruleStarts = phase.ruleStarts, byType = phase.ruleStartIndex.byType
         let tokens = document.tokens
-        formStarts.use(document.forms)
-        formTests.use(document.forms)
-        if formStemsNumbering !== document.forms {
-            formStemsNumbering = document.forms
+        // The caches per word form hold one numbering's forms.
+        if numbering !== document.forms {
+            numbering = document.forms
+            formStarts.removeAll()
+            formTests.removeAll()
             formStems.removeAll()
         }
         let count = tokens.count
@@ -110,7 +115,7 @@ struct PikeVM {
         defer { swap(&keyFilter, &keyFilters[phaseIndex]) }
         keyFilter.reset(tokens: tokens, longestSpan: spans.longestSpan)
         var best: [Int: Candidate] = [:]  // keyed by rule * (count + 1) + start
-        arena.append(contentsOf: repeatElement(Capture(), count: phase.ruleIndexes.map { program.rules[$0].captureNames.count }.max() ?? 0))
+        arena.append(contentsOf: repeatElement(Capture(), count: mostSlots[phaseIndex]))
 
         for position in 0...count {
             // Every rule gathered can take its first step here (the start index is exact).
@@ -224,9 +229,7 @@ extension PikeVM {
         let form = tokens[position].form
         let perForm = Int(form) < formTests.formLimit
         var slot = predicateSlot[predicate]
-        if predicateDependsOnPosition[predicate] {
-            slot += (tokens[position].isSentenceStart ? 1 : 0) + (tokens[position].spaceBefore ? 2 : 0)
-        }
+        if predicateDependsOnPosition[predicate] { slot += tokens[position].positionFacts }
         if perForm, let known = formTests.result(form: form, test: slot) { return known }
         if predicateStamp[predicate] == position + 1 { return predicateResult[predicate] }
         let result = program.predicates[predicate].matches(tokens[position], lexicons: program.lexicons)
@@ -257,7 +260,7 @@ extension PikeVM {
         starting.removeAll(keepingCapacity: true)
         let form = tokens[position].form
         // Position tests read two facts besides the surface: one list per combination.
-        let variant = (tokens[position].isSentenceStart ? 1 : 0) + (tokens[position].spaceBefore ? 2 : 0)
+        let variant = tokens[position].positionFacts
         let known = formStarts.list(form: form, variant: variant, phase: phaseIndex)
             ?? formStarts.store(surfaceStarts(position, program.phases[phaseIndex], tokens), form: form, variant: variant, phase: phaseIndex)
         for index in known { gather(Int(formStarts.storage[index]), position) }

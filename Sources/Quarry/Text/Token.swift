@@ -34,6 +34,11 @@ public struct Token: Sendable {
     /// same surface have the same number.
     public var form: Int32 = -1
 
+    /// The two facts about where the token stands that tests can read besides
+    /// its surface (`sentence_start`, `space_before`), as a number from 0 to 3:
+    /// caches per word form keep one answer per value.
+    var positionFacts: Int { (isSentenceStart ? 1 : 0) + (spaceBefore ? 2 : 0) }
+
     /// True when the first letter is upper case.
     public var isCapitalized: Bool { flags.contains(.capitalized) }
     /// True when every letter is upper case and there is at least one.

@@ -106,7 +106,6 @@ public final class Tokenizer {
     /// The code-point ranges of the tokens: word segments (ICU's rules) that
     /// are not white space, with possessives split off.
     func segments(_ scalars: [Unicode.Scalar], _ utf16: [UInt16], _ scalarIndex: [Int32]) -> [(Int, Int)] {
-        if let words = Tokenizer.plainWords(scalars) { return words }
         return ranges(between: wordBoundaries(scalars, utf16, scalarIndex), scalars)
     }
 
@@ -153,29 +152,6 @@ public final class Tokenizer {
             if Tokenizer.isWhitespace(scalars[start]) { continue }
             appendPieces(scalars, start, end, to: &ranges)
         }
-        return ranges
-    }
-
-    /// The runs of a text made only of ASCII letters and digits separated by
-    /// spaces (most lexicon phrases), without asking ICU: its word rules keep
-    /// such a run whole (letters and digits join), and spaces are not tokens.
-    /// Nil for any other text. `TokenizerTests` checks this against ICU.
-    static func plainWords(_ scalars: [Unicode.Scalar]) -> [(Int, Int)]? {
-        var ranges: [(Int, Int)] = []
-        var start: Int?
-        for (index, scalar) in scalars.enumerated() {
-            let value = scalar.value
-            let isAlphanumeric = (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
-            if isAlphanumeric {
-                if start == nil { start = index }
-            } else if value == 0x20 {
-                if let first = start { ranges.append((first, index)) }
-                start = nil
-            } else {
-                return nil
-            }
-        }
-        if let first = start { ranges.append((first, scalars.count)) }
         return ranges
     }
 

@@ -30,8 +30,9 @@ struct BenchCorpus {
         case .generated:
             var random = SplitMix64(seed: 2026)
             let sentences = texts.flatMap(splitSentences)
-            let cyrillic = sentences.filter { $0.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) } }
-            let latin = sentences.filter { !cyrillic.contains($0) }
+            let isCyrillic = { (sentence: String) in sentence.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) } }
+            let cyrillic = sentences.filter(isCyrillic)
+            let latin = sentences.filter { !isCyrillic($0) }
             while total < target {
                 var article: [String] = []
                 for _ in 0..<(20 + random.next(below: 20)) {
