@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
 #include <unicode/utrans.h>
@@ -45,6 +46,12 @@ int32_t cicu_breaker_run(cicu_breaker *breaker, const cicu_char16 *text, int32_t
         count++;
     }
     return count;
+}
+
+cicu_sentence_class cicu_sentence_class_of(int32_t code_point) {
+    int32_t value = u_getIntPropertyValue(code_point, UCHAR_SENTENCE_BREAK);
+    // The numbering is ICU's own; anything newer counts as Other.
+    return value >= 0 && value <= U_SB_SCONTINUE ? (cicu_sentence_class)value : CICU_SB_OTHER;
 }
 
 static void copy_error(char *error, int32_t size, const char *message) {

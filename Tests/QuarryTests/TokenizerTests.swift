@@ -47,6 +47,13 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(matcher.spans(in: second).map(\.tokens), [0..<2, 2..<4])
     }
 
+    /// The texts of the bundled samples.
+    func sampleTexts() throws -> [String] {
+        let folder = packageRoot.appendingPathComponent("samples")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }
+            .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+    }
+
     /// ASCII regions are split without ICU; the boundaries must be exactly ICU's.
     func testASCIIWordBreaksAgreeWithICU() throws {
         var state: UInt64 = 7
@@ -56,16 +63,39 @@ final class TokenizerTests: XCTestCase {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Int(state >> 33) % bound
         }
-        var texts = try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("samples").path)
-            .filter { $0.hasSuffix(".txt") }
-            .map { try String(contentsOf: packageRoot.appendingPathComponent("samples").appendingPathComponent($0), encoding: .utf8) }
+        var texts = try sampleTexts()
         XCTAssertFalse(texts.isEmpty)
         for _ in 0..<20_000 {
             texts.append(String((0..<random(40)).map { _ in random(8) == 0 ? other[random(other.count)] : ascii[random(ascii.count)] }))
         }
         for text in texts {
             let (scalars, utf16, scalarIndex) = Tokenizer.indexed(text)
-            XCTAssertEqual(tokenizer.wordBoundaries(scalars, utf16, scalarIndex), tokenizer.icuWordBoundaries(utf16, scalarIndex),
+            XCTAssertEqual(tokenizer.wordBoundaries(scalars), tokenizer.icuWordBoundaries(utf16, scalarIndex),
+                           "\(text.debugDescription)")
+        }
+    }
+
+    /// Sentences are split without ICU; the boundaries must be exactly ICU's.
+    func testSentenceBreaksAgreeWithICU() throws {
+        var state: UInt64 = 11
+        // Every Sentence_Break class: terminators, closers, spaces, letters of
+        // both cases and other scripts, Extend and Format marks, separators.
+        let alphabet: [Character] = ["a", "b", "A", "B", "1", "7", ".", ".", "!", "?", "(", ")", "\"", "'", " ", " ", " ",
+                                     "\n", "\r", "\r\n", "\t", ",", ":", ";", "-", "“", "”", "’", "\u{0301}", "\u{00AD}",
+                                     "\u{200D}", "\u{2029}", "\u{0085}", "Ж", "ж", "日", "٣", "\u{3002}", "\u{00A0}", "、",
+                                     "\u{2013}", "$", "😀", "\u{1D400}", "\u{1D41A}", "\u{E0001}", "\u{2024}", "\u{FE52}", "«", "»"]
+        func random(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33) % bound
+        }
+        var texts = try sampleTexts()
+        XCTAssertFalse(texts.isEmpty)
+        for _ in 0..<20_000 {
+            texts.append(String((0..<random(30)).map { _ in alphabet[random(alphabet.count)] }))
+        }
+        for text in texts {
+            let (scalars, utf16, scalarIndex) = Tokenizer.indexed(text)
+            XCTAssertEqual(SentenceBreaks.boundaries(scalars), tokenizer.icuSentenceBoundaries(utf16, scalarIndex),
                            "\(text.debugDescription)")
         }
     }
@@ -87,7 +117,7 @@ final class TokenizerTests: XCTestCase {
             let (scalars, utf16, scalarIndex) = Tokenizer.indexed(text)
             let offsets = tokenizer.icuWordBoundaries(utf16, scalarIndex)
             let icu = zip(offsets, offsets.dropFirst()).filter { $0.0 < $0.1 && scalars[$0.0] != " " }.map { [$0.0, $0.1] }
-            XCTAssertEqual(tokenizer.segments(scalars, utf16, scalarIndex).map { [$0.0, $0.1] }, icu, "\"\(text)\"")
+            XCTAssertEqual(tokenizer.segments(scalars).map { [$0.0, $0.1] }, icu, "\"\(text)\"")
         }
     }
 

@@ -28,6 +28,17 @@ void cicu_breaker_close(cicu_breaker *breaker);
 int32_t cicu_breaker_run(cicu_breaker *breaker, const cicu_char16 *text, int32_t length,
                          int32_t *bounds, int32_t capacity);
 
+/// UAX #29 Sentence_Break classes, in ICU's numbering (USentenceBreak).
+typedef enum {
+    CICU_SB_OTHER = 0, CICU_SB_ATERM = 1, CICU_SB_CLOSE = 2, CICU_SB_FORMAT = 3,
+    CICU_SB_LOWER = 4, CICU_SB_NUMERIC = 5, CICU_SB_OLETTER = 6, CICU_SB_SEP = 7,
+    CICU_SB_SP = 8, CICU_SB_STERM = 9, CICU_SB_UPPER = 10, CICU_SB_CR = 11,
+    CICU_SB_EXTEND = 12, CICU_SB_LF = 13, CICU_SB_SCONTINUE = 14
+} cicu_sentence_class;
+
+/// The Sentence_Break class of one code point.
+cicu_sentence_class cicu_sentence_class_of(int32_t code_point);
+
 /// An opaque compiled ICU transliterator.
 typedef struct cicu_transliterator cicu_transliterator;
 

@@ -11,34 +11,31 @@
 /// look two characters around a boundary never see past a space). Regions
 /// of ASCII are split here, the others by ICU.
 enum ASCIIWordBreaks {
-    /// A region of a text: code points `start..<end`, UTF-16 units from `unit`.
+    /// A region of a text: code points `start..<end`.
     struct Region {
         var start: Int
         var end: Int
-        var unit: Int
         var isASCII: Bool
     }
 
     /// The regions of `scalars`, neighbouring regions of one kind merged.
     static func regions(_ scalars: [Unicode.Scalar]) -> [Region] {
         var regions: [Region] = []
-        var chunkStart = 0, chunkUnit = 0, chunkIsASCII = true, unit = 0
+        var chunkStart = 0, chunkIsASCII = true
         func close(at end: Int) {
             if let last = regions.last, last.isASCII == chunkIsASCII {
                 regions[regions.count - 1].end = end
             } else {
-                regions.append(Region(start: chunkStart, end: end, unit: chunkUnit, isASCII: chunkIsASCII))
+                regions.append(Region(start: chunkStart, end: end, isASCII: chunkIsASCII))
             }
         }
         for (index, scalar) in scalars.enumerated() {
             if index > 0, scalar.value < 0x80, scalar != " ", scalars[index - 1] == " " {
                 close(at: index)
                 chunkStart = index
-                chunkUnit = unit
                 chunkIsASCII = true
             }
             if scalar.value >= 0x80 { chunkIsASCII = false }
-            unit += scalar.value > 0xFFFF ? 2 : 1
         }
         if !scalars.isEmpty { close(at: scalars.count) }
         return regions

@@ -1,5 +1,6 @@
-/// Turns text into a `Document`: tokens from ICU's word break iterator,
-/// sentences from its sentence iterator, each token with its features.
+/// Turns text into a `Document`: tokens and sentences by ICU's word and
+/// sentence rules (`ASCIIWordBreaks` and `SentenceBreaks` where ICU's
+/// iterators are not needed), each token with its features.
 ///
 /// Tokens are ICU's word-break segments that are not white space. Two
 /// adjustments follow English news conventions: a possessive `'s` or `’s` is
@@ -27,7 +28,8 @@ public final class Tokenizer {
     public let keys: KeyTable
 
     private let wordBreaker: ICUBreaker
-    private let sentenceBreaker: ICUBreaker
+    /// ICU's sentence iterator, only to compare `SentenceBreaks` with.
+    private lazy var sentenceBreaker = try? ICUBreaker(.sentences)
 
     public convenience init(keys: KeyTable = KeyTable()) throws {
         try self.init(keys: keys, formLimit: 1 << 20)
@@ -37,7 +39,6 @@ public final class Tokenizer {
         self.formLimit = formLimit
         folder = try Folder()
         wordBreaker = try ICUBreaker(.words)
-        sentenceBreaker = try ICUBreaker(.sentences)
         self.keys = keys
     }
 
@@ -47,15 +48,15 @@ public final class Tokenizer {
             features.removeAll(keepingCapacity: true)
             numbering = WordForms()
         }
-        let (scalars, utf16, scalarIndex) = Tokenizer.indexed(text)
-        let sentenceStarts = sentenceBreaker.boundaries(in: utf16).map { Int(scalarIndex[$0]) }
+        let scalars = Array(text.unicodeScalars)
+        let sentenceStarts = SentenceBreaks.boundaries(scalars)
         var tokens: [Token] = []
-        tokens.reserveCapacity(utf16.count / 5)
+        tokens.reserveCapacity(scalars.count / 5)
         var sentence = 0
         var sentenceRanges: [Range<Int>] = []
         var sentenceFirstToken = 0
         var previousEnd = 0
-        for (start, end) in segments(scalars, utf16, scalarIndex) {
+        for (start, end) in segments(scalars) {
             while sentence + 1 < sentenceStarts.count - 1, sentenceStarts[sentence + 1] <= start {
                 sentenceRanges.append(sentenceFirstToken..<tokens.count)
                 sentenceFirstToken = tokens.count
@@ -80,8 +81,8 @@ public final class Tokenizer {
     /// lexicons need: a 200,000-entry lexicon compiles without computing (or
     /// caching) every entry's full features.
     func phraseTokens(_ text: String, capitals: Bool) -> [(foldKey: String, isCapitalized: Bool)] {
-        let (scalars, utf16, scalarIndex) = Tokenizer.indexed(text)
-        return segments(scalars, utf16, scalarIndex).map { start, end in
+        let scalars = Array(text.unicodeScalars)
+        return segments(scalars).map { start, end in
             let surface = String(scalars: scalars[start..<end])
             return (folder.key(surface), capitals && TokenFlags.of(surface).contains(.capitalized))
         }
@@ -91,36 +92,45 @@ public final class Tokenizer {
     /// code-point index of every UTF-16 offset and of the end.
     static func indexed(_ text: String) -> ([Unicode.Scalar], [UInt16], [Int32]) {
         let scalars = Array(text.unicodeScalars)
-        let utf16 = Array(text.utf16)
-        var scalarIndex = [Int32](repeating: 0, count: utf16.count + 1)
-        var unit = 0
-        for (index, scalar) in scalars.enumerated() {
-            let width = scalar.value > 0xFFFF ? 2 : 1
-            for k in 0..<width { scalarIndex[unit + k] = Int32(index) }
-            unit += width
-        }
-        scalarIndex[utf16.count] = Int32(scalars.count)
+        let (utf16, scalarIndex) = utf16(scalars[...])
         return (scalars, utf16, scalarIndex)
+    }
+
+    /// Code points as UTF-16 units, and the index (from the slice's start)
+    /// of the code point of every unit and of the end.
+    static func utf16(_ scalars: ArraySlice<Unicode.Scalar>) -> ([UInt16], [Int32]) {
+        var units: [UInt16] = [], scalarIndex: [Int32] = []
+        units.reserveCapacity(scalars.count)
+        scalarIndex.reserveCapacity(scalars.count + 1)
+        for (index, scalar) in scalars.enumerated() {
+            for unit in UTF16.encode(scalar)! {
+                units.append(unit)
+                scalarIndex.append(Int32(index))
+            }
+        }
+        scalarIndex.append(Int32(scalars.count))
+        return (units, scalarIndex)
     }
 
     /// The code-point ranges of the tokens: word segments (ICU's rules) that
     /// are not white space, with possessives split off.
-    func segments(_ scalars: [Unicode.Scalar], _ utf16: [UInt16], _ scalarIndex: [Int32]) -> [(Int, Int)] {
-        return ranges(between: wordBoundaries(scalars, utf16, scalarIndex), scalars)
+    func segments(_ scalars: [Unicode.Scalar]) -> [(Int, Int)] {
+        return ranges(between: wordBoundaries(scalars), scalars)
     }
 
     /// Word boundaries as code-point indexes, from 0: ASCII regions split by
-    /// `ASCIIWordBreaks`, the others by ICU. Equal to `icuWordBoundaries`.
-    func wordBoundaries(_ scalars: [Unicode.Scalar], _ utf16: [UInt16], _ scalarIndex: [Int32]) -> [Int] {
-        let regions = ASCIIWordBreaks.regions(scalars)
+    /// `ASCIIWordBreaks`, the others by ICU (each converted to UTF-16 alone).
+    /// Equal to `icuWordBoundaries`.
+    func wordBoundaries(_ scalars: [Unicode.Scalar]) -> [Int] {
         var boundaries = [0]
-        for (number, region) in regions.enumerated() {
+        for region in ASCIIWordBreaks.regions(scalars) {
             if region.isASCII {
                 ASCIIWordBreaks.appendBoundaries(scalars, region.start, region.end, to: &boundaries)
             } else {
-                let unitEnd = number + 1 < regions.count ? regions[number + 1].unit : utf16.count
-                let local = wordBreaker.boundaries(in: Array(utf16[region.unit..<unitEnd]))
-                for offset in local.dropFirst() { boundaries.append(Int(scalarIndex[region.unit + offset])) }
+                let (units, scalarIndex) = Tokenizer.utf16(scalars[region.start..<region.end])
+                for offset in wordBreaker.boundaries(in: units).dropFirst() {
+                    boundaries.append(region.start + Int(scalarIndex[offset]))
+                }
             }
         }
         return boundaries
@@ -129,6 +139,11 @@ public final class Tokenizer {
     /// ICU's word boundaries of the whole text, as code-point indexes.
     func icuWordBoundaries(_ utf16: [UInt16], _ scalarIndex: [Int32]) -> [Int] {
         wordBreaker.boundaries(in: utf16).map { Int(scalarIndex[$0]) }
+    }
+
+    /// ICU's sentence boundaries of the whole text, as code-point indexes.
+    func icuSentenceBoundaries(_ utf16: [UInt16], _ scalarIndex: [Int32]) -> [Int] {
+        (sentenceBreaker?.boundaries(in: utf16) ?? []).map { Int(scalarIndex[$0]) }
     }
 
     /// The tokens between word boundaries: segments that are not white space,
