@@ -62,19 +62,26 @@ enum ASCIIWordBreaks {
         }
     }
 
+    /// `classOf` of every ASCII character, looked up in the loop below.
+    private static let classes: [Class] = (0..<0x80).map { classOf(Unicode.Scalar(UInt8($0))) }
+
     /// Appends the boundaries inside `start..<end` of an ASCII region, and
     /// `end` itself (the caller has `start`).
     static func appendBoundaries(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, to boundaries: inout [Int]) {
         guard end > start else { return }
-        // A window of four classes around the place looked at; `.other` past the region.
-        func classAt(_ index: Int) -> Class { index < end ? classOf(scalars[index]) : .other }
-        var previous = Class.other, before = classAt(start), after = classAt(start + 1), next = classAt(start + 2)
-        for index in (start + 1)..<max(start + 1, end) {
-            if !joins(previous, before, after, next) { boundaries.append(index) }
-            previous = before
-            before = after
-            after = next
-            next = classAt(index + 2)
+        let table = classes
+        // `.other` outside the region.
+        func classAt(_ index: Int) -> Class { index >= start && index < end ? table[Int(scalars[index].value)] : .other }
+        var index = start + 1
+        while index < end {
+            let before = classAt(index - 1), after = classAt(index)
+            // Letters and digits stay together (WB5, WB8-10): most places of a text are decided here.
+            if (before == .letter || before == .numeric) && (after == .letter || after == .numeric) {
+                index += 1
+                continue
+            }
+            if !joins(classAt(index - 2), before, after, classAt(index + 1)) { boundaries.append(index) }
+            index += 1
         }
         boundaries.append(end)
     }

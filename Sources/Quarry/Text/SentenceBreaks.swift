@@ -47,10 +47,24 @@ enum SentenceBreaks {
         // looked at have not passed it.
         var lookedAhead = -1, lowerAhead = false
         follow(previous)
-        for index in 1..<scalars.count {
+        var index = 1
+        while index < scalars.count {
+            if tail == .none && !isParagraphSeparator(previous) {
+                // No boundary falls in a run of ASCII without terminators
+                // and line breaks (nor does the run change `tail`), so it
+                // is passed over reading nothing but its classes.
+                let run = index
+                while index < scalars.count, scalars[index].value < 0x80, !startsContext(plane[Int(scalars[index].value)]) { index += 1 }
+                if index > run {
+                    beforePrevious = index - run >= 2 ? plane[Int(scalars[index - 2].value)] : previous
+                    previous = plane[Int(scalars[index - 1].value)]
+                    if index == scalars.count { break }
+                }
+            }
             let kind = classAt(index)
+            index += 1
             if kind == extend || kind == format, !isParagraphSeparator(previous) { continue }
-            if breaks(before: index, kind) { boundaries.append(index) }
+            if breaks(before: index - 1, kind) { boundaries.append(index - 1) }
             beforePrevious = previous
             previous = kind
             follow(kind)
@@ -91,6 +105,11 @@ enum SentenceBreaks {
             if kind == sp || isParagraphSeparator(kind) { return false }  // SB10
             return true  // SB11
         }
+    }
+
+    /// Whether a unit of this class can be followed by a boundary other than by SB998's "any × any".
+    private static func startsContext(_ kind: Class) -> Bool {
+        kind == aTerm || kind == sTerm || isParagraphSeparator(kind)
     }
 
     private static func stopsLookAhead(_ kind: Class) -> Bool {
