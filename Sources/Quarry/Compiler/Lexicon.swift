@@ -85,7 +85,7 @@ final class Lexicon {
     }
 
     /// Every entry that starts at token `start`, longest first, as (end, entry).
-    /// `stems(position)`: the stems of the token at `position` (see `stems(of:keys:)`),
+    /// `stems(position)`: the stems of the token at `position` (see `stems(of:foldKey:keys:)`),
     /// which the caller may cache per word form.
     func matches(in tokens: [Token], at start: Int, stems: (Int) -> [Int32]) -> [(end: Int, entry: Int)] {
         var found: [(end: Int, entry: Int)] = []
@@ -98,11 +98,11 @@ final class Lexicon {
         return found
     }
 
-    /// The key numbers of what is left of a token once one of the endings is
-    /// removed (longest ending first), for tokens in the endings' script.
-    func stems(of token: Token, keys: KeyTable) -> [Int32] {
+    /// The key numbers of what is left of a token (with fold key `foldKey`)
+    /// once one of the endings is removed (longest ending first), for tokens
+    /// in the endings' script.
+    func stems(of token: Token, foldKey: String, keys: KeyTable) -> [Int32] {
         guard !endings.isEmpty, token.script == endingScript else { return [] }
-        let foldKey = token.foldKey
         return endings.compactMap { ending in
             guard foldKey.hasSuffix(ending), foldKey.count - ending.count >= Lexicon.minimumStem else { return nil }
             let stem = keys.id(of: String(foldKey.dropLast(ending.count)))

@@ -59,16 +59,17 @@ enum TokenPredicate {
         }
     }
 
-    func matches(_ token: borrowing Token, lexicons: [Lexicon]) -> Bool {
+    /// Whether `token`, whose word form's strings are `text`, passes the test.
+    func matches(_ token: Token, text: WordText, lexicons: [Lexicon]) -> Bool {
         switch self {
-        case let .literal(key): return token.foldKey == key
+        case let .literal(key): return text.foldKey == key
         case let .literalKey(id): return token.keyID == id
         case let .regex(expression):
-            let range = NSRange(location: 0, length: token.surface.utf16.count)
-            return expression.firstMatch(in: token.surface, options: [.anchored], range: range)?.range == range
+            let range = NSRange(location: 0, length: text.surface.utf16.count)
+            return expression.firstMatch(in: text.surface, options: [.anchored], range: range)?.range == range
         case let .builtin(builtin): return builtin.matches(token)
         case let .lexiconMember(index): return lexicons[index].containsSingleToken(token)
-        case let .shape(shape): return token.shape == shape
+        case let .shape(shape): return text.shape == shape
         case let .script(script): return token.script == script
         case let .numeric(feature, op, value):
             guard let actual = feature.value(of: token) else { return false }
@@ -80,9 +81,9 @@ enum TokenPredicate {
             case "!=": return actual != value
             default: return actual == value
             }
-        case let .not(inner): return !inner.matches(token, lexicons: lexicons)
-        case let .and(terms): return terms.allSatisfy { $0.matches(token, lexicons: lexicons) }
-        case let .or(terms): return terms.contains { $0.matches(token, lexicons: lexicons) }
+        case let .not(inner): return !inner.matches(token, text: text, lexicons: lexicons)
+        case let .and(terms): return terms.allSatisfy { $0.matches(token, text: text, lexicons: lexicons) }
+        case let .or(terms): return terms.contains { $0.matches(token, text: text, lexicons: lexicons) }
         }
     }
 }
@@ -95,7 +96,7 @@ enum BuiltinClass: String, CaseIterable {
     /// White space separates the token from the one before it.
     case spaceBefore = "space_before"
 
-    func matches(_ token: borrowing Token) -> Bool {
+    func matches(_ token: Token) -> Bool {
         switch self {
         case .any: return true
         case .word: return token.isWord
@@ -116,7 +117,7 @@ enum BuiltinClass: String, CaseIterable {
 enum NumericFeature: String, CaseIterable {
     case value, length
 
-    func value(of token: borrowing Token) -> Double? {
+    func value(of token: Token) -> Double? {
         switch self {
         case .value: return token.numericValue
         case .length: return Double(token.end - token.start)

@@ -26,7 +26,7 @@ struct AttributeEvaluator {
             switch member {
             case .value: return .tokens(capture.range, capture.payload)
             case .text: return .constant(.string(document.text(ofTokens: capture.range)))
-            case .fold: return .constant(.string(document.tokens[capture.range].map(\.foldKey).joined(separator: " ")))
+            case .fold: return .constant(.string(document.tokens[capture.range].map(document.foldKey(of:)).joined(separator: " ")))
             case let .attribute(name):
                 switch capture.payload {
                 case let .lexiconEntry(lexicon, entry):
@@ -42,7 +42,7 @@ struct AttributeEvaluator {
         case let .fullest(inner, type):
             let value = evaluate(inner, candidate)
             guard case let .tokens(range, _) = value, !range.isEmpty else { return value }
-            let lastKey = document.tokens[range.upperBound - 1].foldKey
+            let lastKey = document.foldKey(of: document.tokens[range.upperBound - 1])
             var best: Range<Int>?
             for span in spans.ending(withKey: lastKey, type: type) {
                 guard span.tokens.count > range.count else { continue }
@@ -80,7 +80,7 @@ struct AttributeEvaluator {
             case let .span(index):
                 return spans.spans[Int(index)].attribute("value") ?? .string(document.text(ofTokens: range))
             case .none:
-                if let number = NumberValue.combine(document.tokens[range]) { return .number(number) }
+                if let number = NumberValue.combine(range, of: document) { return .number(number) }
                 return .string(document.text(ofTokens: range))
             }
         }

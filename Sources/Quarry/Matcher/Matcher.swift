@@ -26,7 +26,7 @@ public final class Matcher {
                                  attributes: evaluator.attributes(of: rule.output, candidate: item.candidate),
                                  rule: item.candidate.rule))
             }
-            for span in made { index.add(span, lastKey: document.tokens[span.tokens.upperBound - 1].foldKey) }
+            for span in made { index.add(span, lastKey: document.foldKey(of: document.tokens[span.tokens.upperBound - 1])) }
         }
         return index.spans
     }

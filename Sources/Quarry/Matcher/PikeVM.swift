@@ -53,10 +53,11 @@ struct PikeVM {
     private var startingStamp: [Int]
     private var formStarts: FormStartCache
     /// Per lexicon and word form (`lexicon + form * lexicon count`), the
-    /// form's stems (`Lexicon.stems(of:keys:)`).
+    /// form's stems (`Lexicon.stems(of:foldKey:keys:)`).
     private var formStems: [Int: [Int32]] = [:]
-    /// The word-form numbering the caches above belong to.
+    /// The word-form numbering the caches above belong to, and its forms' strings.
     private var numbering: WordForms?
+    private var words = WordTexts()
     /// Per phase, where its rules' required words let them start.
     private var keyFilters: [RequiredKeyFilter]
     /// The running phase's filter, moved out of `keyFilters` for the phase:
@@ -95,6 +96,7 @@ struct PikeVM {
         let ruleStarts = phase.ruleStarts, byType = phase.ruleStartIndex.byType
         let tokens = document.tokens
         // The caches per word form hold one numbering's forms.
+        words = document.words
         if numbering !== document.forms {
             numbering = document.forms
             formStarts.removeAll()
@@ -232,7 +234,7 @@ extension PikeVM {
         if predicateDependsOnPosition[predicate] { slot += tokens[position].positionFacts }
         if perForm, let known = formTests.result(form: form, test: slot) { return known }
         if predicateStamp[predicate] == position + 1 { return predicateResult[predicate] }
-        let result = program.predicates[predicate].matches(tokens[position], lexicons: program.lexicons)
+        let result = program.predicates[predicate].matches(tokens[position], text: words[form], lexicons: program.lexicons)
         if perForm { formTests.store(result, form: form, test: slot) }
         predicateStamp[predicate] = position + 1
         predicateResult[predicate] = result
@@ -243,7 +245,8 @@ extension PikeVM {
     private mutating func stems(_ lexicon: Int, _ tokens: [Token], _ position: Int) -> [Int32] {
         let key = lexicon + Int(tokens[position].form) * program.lexicons.count
         if let known = formStems[key] { return known }
-        let stems = program.lexicons[lexicon].stems(of: tokens[position], keys: program.keys)
+        let stems = program.lexicons[lexicon].stems(of: tokens[position], foldKey: words[tokens[position].form].foldKey,
+                                                    keys: program.keys)
         if tokens[position].form >= 0 { formStems[key] = stems }
         return stems
     }

@@ -7,17 +7,27 @@ public struct Document: Sendable {
     public let sentences: [Range<Int>]
     /// The text as code points, for slicing by code-point offsets.
     let scalars: [Unicode.Scalar]
+    /// The strings of the word forms, by `Token.form`.
+    public let words: WordTexts
     /// The numbering of `Token.form`.
-    public let forms: WordForms
+    public var forms: WordForms { words.numbering }
 
-    init(id: String, text: String, scalars: [Unicode.Scalar], tokens: [Token], sentences: [Range<Int>], forms: WordForms) {
-        self.forms = forms
+    init(id: String, text: String, scalars: [Unicode.Scalar], tokens: [Token], sentences: [Range<Int>], words: WordTexts) {
+        self.words = words
         self.id = id
         self.text = text
         self.scalars = scalars
         self.tokens = tokens
         self.sentences = sentences
     }
+
+    /// The text of a token as written.
+    public func surface(of token: Token) -> String { words[token.form].surface }
+    /// A token's comparison key: NFKC, lower-cased, diacritics removed,
+    /// Cyrillic and Greek transliterated to Latin (look-alike letters mapped first).
+    public func foldKey(of token: Token) -> String { words[token.form].foldKey }
+    /// A token's word shape in spaCy's style: `Xxxxx`, `dd`, `X-ddd`.
+    public func shape(of token: Token) -> String { words[token.form].shape }
 
     /// Number of code points in the text.
     public var length: Int { scalars.count }

@@ -43,13 +43,13 @@ public enum NumberValue {
     /// three-digit group after digits (`1 200`) continues the number. Tokens
     /// that are neither numbers, `a`/`an`, `and` nor hyphens are ignored.
     /// Returns nil when no token is a number.
-    public static func combine(_ tokens: ArraySlice<Token>) -> Double? {
+    public static func combine(_ range: Range<Int>, of document: Document) -> Double? {
         var total = 0.0
         var current = 0.0
         var sawNumber = false
         var previousWasDigits = false
-        for token in tokens {
-            let key = token.foldKey
+        for token in document.tokens[range] {
+            let text = document.words[token.form], key = text.foldKey
             if key == "a" || key == "an" {
                 current = max(current, 1)
                 previousWasDigits = false
@@ -59,11 +59,11 @@ public enum NumberValue {
                 previousWasDigits = false
                 continue
             }
-            let isDigits = token.surface.first?.isNumber == true
+            let isDigits = text.surface.first?.isNumber == true
             if let multiplier = multipliers[key] {
                 current = max(current, 1) * multiplier
                 if multiplier >= 1_000 { total += current; current = 0 }
-            } else if isDigits && previousWasDigits && token.surface.count == 3 && token.spaceBefore {
+            } else if isDigits && previousWasDigits && text.surface.count == 3 && token.spaceBefore {
                 current = current * 1_000 + value
             } else if isDigits && previousWasDigits {
                 current = value

@@ -1,19 +1,10 @@
-/// One token of a document, with the features that rules can test.
+/// One token of a document, with the features that rules can test. Its
+/// strings (surface, fold key, shape) are its word form's, read from the
+/// document (`Document.surface(of:)`): a token is a plain value.
 public struct Token: Sendable {
     /// Code-point offsets into the document text, end exclusive.
     public var start: Int
     public var end: Int
-    /// The strings of the token's word form, shared by all its tokens: a
-    /// token holds one reference instead of three strings, so tokens stay
-    /// small and cost one release, not three, when a document is freed.
-    let text: WordText
-    /// The text as written.
-    public var surface: String { text.surface }
-    /// The comparison key: NFKC, lower-cased, diacritics removed, Cyrillic and
-    /// Greek transliterated to Latin (look-alike letters mapped first).
-    public var foldKey: String { text.foldKey }
-    /// Word shape in spaCy's style: `Xxxxx`, `dd`, `X-ddd`.
-    public var shape: String { text.shape }
     public var script: Script
     /// The number the token denotes, for digits (`1,200`) and number words (`fourteen`).
     public var numericValue: Double?
@@ -30,7 +21,7 @@ public struct Token: Sendable {
     public var flags: TokenFlags = []
     /// The fold key's number in the program's `KeyTable`, or -1 when no rule names it.
     public var keyID: Int32 = -1
-    /// The surface's number in the document's `WordForms`: tokens with the
+    /// The surface's number in the document's `WordTexts`: tokens with the
     /// same surface have the same number.
     public var form: Int32 = -1
 
@@ -45,19 +36,6 @@ public struct Token: Sendable {
     public var isUpperCase: Bool { flags.contains(.upperCase) }
     /// True when every letter is lower case and there is at least one.
     public var isLowerCase: Bool { flags.contains(.lowerCase) }
-}
-
-/// The strings of a word form: its surface, fold key and shape.
-final class WordText: Sendable {
-    let surface: String
-    let foldKey: String
-    let shape: String
-
-    init(surface: String, foldKey: String, shape: String) {
-        self.surface = surface
-        self.foldKey = foldKey
-        self.shape = shape
-    }
 }
 
 /// Character classes of a token, as bits.

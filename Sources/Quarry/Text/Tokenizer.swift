@@ -20,9 +20,9 @@ public final class Tokenizer {
     /// bounded over any number of documents. It starts over between documents
     /// only: all tokens of a document are numbered in one `WordForms`.
     let formLimit: Int
-    /// The numbering of the cached word forms (`Token.form`); a new one
-    /// starts with the cache.
-    private var numbering = WordForms()
+    /// The strings of the cached word forms by number (`Token.form`); a new
+    /// numbering starts with the cache.
+    private var words = WordTexts()
 
     /// Numbers for the fold keys a program names; tokens get them (`Token.keyID`).
     public let keys: KeyTable
@@ -46,7 +46,7 @@ public final class Tokenizer {
         if forms.count >= formLimit {
             forms.removeAll()
             features.removeAll(keepingCapacity: true)
-            numbering = WordForms()
+            words = WordTexts()
         }
         let scalars = Array(text.unicodeScalars)
         let sentenceStarts = SentenceBreaks.boundaries(scalars)
@@ -68,7 +68,7 @@ public final class Tokenizer {
             previousEnd = end
         }
         sentenceRanges.append(sentenceFirstToken..<tokens.count)
-        return Document(id: id, text: text, scalars: scalars, tokens: tokens, sentences: sentenceRanges, forms: numbering)
+        return Document(id: id, text: text, scalars: scalars, tokens: tokens, sentences: sentenceRanges, words: words)
     }
 
     /// The fold keys of a phrase's tokens, tokenized like document text: how
@@ -193,7 +193,7 @@ public final class Tokenizer {
 
     private func makeToken(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, spaceBefore: Bool, sentence: Int) -> Token {
         let word = features(scalars, start, end)
-        return Token(start: start, end: end, text: word.text, script: word.script,
+        return Token(start: start, end: end, script: word.script,
                      numericValue: word.numericValue, isWord: word.isWord, spaceBefore: spaceBefore, sentence: sentence,
                      isSentenceStart: false, flags: word.flags, keyID: word.keyID, form: word.form)
     }
@@ -204,18 +204,18 @@ public final class Tokenizer {
     private func features(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> WordFeatures {
         let hash = FormTable.hash(scalars, start, end)
         if let form = forms.find(scalars, start, end, hash: hash) { return features[Int(form)] }
-        let surface = String(scalars: scalars[start..<end])
-        var word = WordFeatures(surface, foldKey: folder.key(surface))
-        word.keyID = keys.id(of: word.text.foldKey)
+        let surface = String(scalars: scalars[start..<end]), foldKey = folder.key(surface)
+        var word = WordFeatures(surface, foldKey: foldKey)
+        word.keyID = keys.id(of: foldKey)
         word.form = forms.insert(scalars, start, end, hash: hash)
+        words.append(WordText(surface: surface, foldKey: foldKey, shape: WordShape.of(surface)))
         features.append(word)
         return word
     }
 }
 
-/// What a token's surface alone determines.
+/// What a token's surface alone determines, besides its strings.
 struct WordFeatures {
-    var text: WordText
     var script: Script
     var numericValue: Double?
     var isWord: Bool
@@ -235,19 +235,9 @@ struct WordFeatures {
             if own == .common { continue }
             if script == nil { script = own } else if script != own { script = .mixed }
         }
-        text = WordText(surface: surface, foldKey: foldKey, shape: WordShape.of(surface))
         self.script = script ?? .common
         numericValue = NumberValue.ofToken(foldKey: foldKey)
         self.isWord = isWord
         flags = TokenFlags.of(surface)
     }
-}
-
-/// The numbering of the distinct word forms a tokenizer has seen: tokens of
-/// one surface share a number (`Token.form`), so whatever depends on the
-/// surface alone can be cached per number. A document holds the numbering
-/// its tokens come from; caches keyed by form numbers belong to one numbering
-/// (compared by identity) and start over with a new one.
-public final class WordForms: Sendable {
-    public init() {}
 }
