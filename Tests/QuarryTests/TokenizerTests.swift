@@ -62,6 +62,24 @@ final class TokenizerTests: XCTestCase {
             .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
     }
 
+    /// A document reads its tokens' strings from its own copy of the word
+    /// table: they stay right while the tokenizer goes on past a chunk of
+    /// forms, starts its numbering over, and is freed.
+    func testDocumentsKeepTheirWordsWhileTheTokenizerGoesOn() throws {
+        var small: Tokenizer? = try Tokenizer(keys: KeyTable(), formLimit: 6_000)
+        let words = (0..<5_000).map { "w\($0)" }
+        let first = small!.document(id: "1", text: words.joined(separator: " "))
+        let second = small!.document(id: "2", text: (5_000..<9_000).map { "w\($0)" }.joined(separator: " "))
+        let third = small!.document(id: "3", text: "w0 fresh")
+        small = nil
+        XCTAssertEqual(first.tokens.map(first.surface(of:)), words)
+        XCTAssertEqual(second.surface(of: second.tokens[3_999]), "w8999")
+        XCTAssertEqual(second.tokens[3_999].form, 8_999)
+        XCTAssertFalse(third.forms === first.forms)
+        XCTAssertEqual(third.tokens.map(third.foldKey(of:)), ["w0", "fresh"])
+        XCTAssertEqual(third.tokens.map(\.form), [0, 1])
+    }
+
     /// ASCII regions are split without ICU; the boundaries must be exactly ICU's.
     func testASCIIWordBreaksAgreeWithICU() throws {
         var state: UInt64 = 7
