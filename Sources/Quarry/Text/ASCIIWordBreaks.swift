@@ -45,6 +45,8 @@ enum ASCIIWordBreaks {
     /// (UAX #29's MidLetter holds no ASCII character once ICU removes the colon.)
     private enum Class: UInt8 {
         case other, letter, numeric, midNumLet, midNum, extendNumLet, cr, lf, newline, space
+
+        var isAlphanumeric: Bool { self == .letter || self == .numeric }
     }
 
     private static func classOf(_ scalar: Unicode.Scalar) -> Class {
@@ -69,19 +71,18 @@ enum ASCIIWordBreaks {
     /// `end` itself (the caller has `start`).
     static func appendBoundaries(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, to boundaries: inout [Int]) {
         guard end > start else { return }
-        let table = classes
-        // `.other` outside the region.
-        func classAt(_ index: Int) -> Class { index >= start && index < end ? table[Int(scalars[index].value)] : .other }
-        var index = start + 1
-        while index < end {
-            let before = classAt(index - 1), after = classAt(index)
-            // Letters and digits stay together (WB5, WB8-10): most places of a text are decided here.
-            if (before == .letter || before == .numeric) && (after == .letter || after == .numeric) {
-                index += 1
-                continue
+        classes.withUnsafeBufferPointer { table in
+            // `.other` outside the region.
+            func classAt(_ index: Int) -> Class { index >= start && index < end ? table[Int(scalars[index].value)] : .other }
+            var before = classAt(start)
+            for index in (start + 1)..<max(start + 1, end) {
+                let after = table[Int(scalars[index].value)]
+                // Letters and digits stay together (WB5, WB8-10): most places of a text are decided here.
+                if !(before.isAlphanumeric && after.isAlphanumeric) && !joins(classAt(index - 2), before, after, classAt(index + 1)) {
+                    boundaries.append(index)
+                }
+                before = after
             }
-            if !joins(classAt(index - 2), before, after, classAt(index + 1)) { boundaries.append(index) }
-            index += 1
         }
         boundaries.append(end)
     }

@@ -13,16 +13,14 @@
 /// Not thread-safe (it owns a cache of word features): each worker owns a `Tokenizer`.
 public final class Tokenizer {
     public let folder: Folder
-    /// The word forms seen, and their features by form number.
-    private var forms = FormTable()
-    private var features: [WordFeatures] = []
+    /// The word forms seen. Moved out into a local while a document is
+    /// tokenized: a class's stored property would be checked for exclusive
+    /// access at every token.
+    private var cache: WordCache? = WordCache()
     /// The cache starts over past this many word forms, so memory stays
     /// bounded over any number of documents. It starts over between documents
     /// only: all tokens of a document are numbered in one `WordForms`.
     let formLimit: Int
-    /// The strings of the cached word forms by number (`Token.form`); a new
-    /// numbering starts with the cache.
-    private var words = WordTexts()
 
     /// Numbers for the fold keys a program names; tokens get them (`Token.keyID`).
     public let keys: KeyTable
@@ -43,11 +41,10 @@ public final class Tokenizer {
     }
 
     public func document(id: String, text: String) -> Document {
-        if forms.count >= formLimit {
-            forms.removeAll()
-            features.removeAll(keepingCapacity: true)
-            words = WordTexts()
-        }
+        var cache = self.cache!
+        self.cache = nil
+        defer { self.cache = cache }
+        if cache.words.count >= formLimit { cache.removeAll() }
         let scalars = Array(text.unicodeScalars)
         let sentenceStarts = SentenceBreaks.boundaries(scalars)
         var tokens: [Token] = []
@@ -62,13 +59,13 @@ public final class Tokenizer {
                 sentenceFirstToken = tokens.count
                 sentence += 1
             }
-            var token = makeToken(scalars, start, end, spaceBefore: start > previousEnd, sentence: sentence)
+            var token = makeToken(&cache, scalars, start, end, spaceBefore: start > previousEnd, sentence: sentence)
             token.isSentenceStart = tokens.count == sentenceFirstToken
             tokens.append(token)
             previousEnd = end
         }
         sentenceRanges.append(sentenceFirstToken..<tokens.count)
-        return Document(id: id, text: text, scalars: scalars, tokens: tokens, sentences: sentenceRanges, words: words)
+        return Document(id: id, text: text, scalars: scalars, tokens: tokens, sentences: sentenceRanges, words: cache.words)
     }
 
     /// The fold keys of a phrase's tokens, tokenized like document text: how
@@ -191,53 +188,11 @@ public final class Tokenizer {
         ranges.append((start, end))
     }
 
-    private func makeToken(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, spaceBefore: Bool, sentence: Int) -> Token {
-        let word = features(scalars, start, end)
+    private func makeToken(_ cache: inout WordCache, _ scalars: [Unicode.Scalar], _ start: Int, _ end: Int,
+                           spaceBefore: Bool, sentence: Int) -> Token {
+        let word = cache.features(scalars, start, end, folder: folder, keys: keys)
         return Token(start: start, end: end, script: word.script,
                      numericValue: word.numericValue, isWord: word.isWord, spaceBefore: spaceBefore, sentence: sentence,
                      isSentenceStart: false, flags: word.flags, keyID: word.keyID, form: word.form)
-    }
-
-    /// The features of the word form `scalars[start..<end]`, computed once per
-    /// distinct surface: ICU and Unicode property lookups are paid per word
-    /// form, not per occurrence.
-    private func features(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> WordFeatures {
-        let hash = FormTable.hash(scalars, start, end)
-        if let form = forms.find(scalars, start, end, hash: hash) { return features[Int(form)] }
-        let surface = String(scalars: scalars[start..<end]), foldKey = folder.key(surface)
-        var word = WordFeatures(surface, foldKey: foldKey)
-        word.keyID = keys.id(of: foldKey)
-        word.form = forms.insert(scalars, start, end, hash: hash)
-        words.append(WordText(surface: surface, foldKey: foldKey, shape: WordShape.of(surface)))
-        features.append(word)
-        return word
-    }
-}
-
-/// What a token's surface alone determines, besides its strings.
-struct WordFeatures {
-    var script: Script
-    var numericValue: Double?
-    var isWord: Bool
-    var flags: TokenFlags
-    var keyID: Int32 = -1
-    var form: Int32 = -1
-
-    init(_ surface: String, foldKey: String) {
-        var script: Script?
-        var isWord = false
-        for scalar in surface.unicodeScalars {
-            let properties = scalar.properties
-            guard properties.isAlphabetic || properties.numericType != nil else { continue }
-            isWord = true
-            guard properties.isAlphabetic else { continue }
-            let own = Script.of(scalar)
-            if own == .common { continue }
-            if script == nil { script = own } else if script != own { script = .mixed }
-        }
-        self.script = script ?? .common
-        numericValue = NumberValue.ofToken(foldKey: foldKey)
-        self.isWord = isWord
-        flags = TokenFlags.of(surface)
     }
 }
