@@ -166,6 +166,15 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(foldKeys("Dnipró ZAPORIZHZHIA"), ["dnipro", "zaporizhzhia"])
     }
 
+    func testCodePointsDecodeAsTheStandardLibraryDoes() throws {
+        var texts = try sampleTexts()
+        texts += ["", "a", "é", "Київ", "€", "😀", "a\u{0301}😀Ж\u{10FFFF}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}",
+                  String(repeating: "Ж😀x", count: 1_000)]
+        for text in texts {
+            XCTAssertEqual([Unicode.Scalar](scalarsOf: text), Array(text.unicodeScalars), text.debugDescription)
+        }
+    }
+
     func testOffsetsAreCodePoints() {
         let text = "😀 Київ 14"
         let document = tokenizer.document(id: "t", text: text)

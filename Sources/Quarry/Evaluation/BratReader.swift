@@ -36,7 +36,7 @@ public enum BratReader {
     public static func parse(annotations annotationSource: String, path annotationPath: String,
                              text: String, textPath: String) -> (GoldDocument?, [Diagnostic]) {
         let file = SourceFile(path: annotationPath, text: annotationSource)
-        let scalars = Array(text.unicodeScalars)
+        let scalars = [Unicode.Scalar](scalarsOf: text)
         var diagnostics: [Diagnostic] = []
         var annotations: [String: GoldAnnotation] = [:]
         var order: [String] = []

@@ -73,7 +73,7 @@ public func lineAndColumn(of offset: Int, in text: String) -> (line: Int, column
 
 /// The sentence around a span, with the span marked `[[…]]`, on one line.
 public func markedContext(_ text: String, start: Int, end: Int, width: Int = 80) -> String {
-    let scalars = Array(text.unicodeScalars)
+    let scalars = [Unicode.Scalar](scalarsOf: text)
     var from = max(0, start - width), to = min(scalars.count, end + width)
     // Cut at sentence ends or line breaks where there are any.
     if let stop = (from..<start).last(where: { [".", "\n", "!", "?"].contains(scalars[$0]) }) { from = stop + 1 }

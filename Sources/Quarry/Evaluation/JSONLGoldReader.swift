@@ -25,7 +25,7 @@ public enum JSONLGoldReader {
             }
             let text = parsed.text, object = parsed.object
             let id = parsed.id ?? "line\(lineNumber)"
-            let scalars = Array(text.unicodeScalars)
+            let scalars = [Unicode.Scalar](scalarsOf: text)
             var annotations: [GoldAnnotation] = []
             for (number, span) in ((object["spans"] as? [[String: Any]]) ?? []).enumerated() {
                 guard let start = span["start"] as? Int, let end = span["end"] as? Int, let label = span["label"] as? String else {

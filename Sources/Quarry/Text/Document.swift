@@ -63,3 +63,39 @@ extension String {
         }
     }
 }
+
+extension Array where Element == Unicode.Scalar {
+    /// The code points of `text`, decoded from its UTF-8 in one pass (the
+    /// `unicodeScalars` view counts them first and then decodes them again).
+    init(scalarsOf text: String) {
+        var text = text
+        self = text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                var index = 0
+                count = 0
+                while index < bytes.count {
+                    let lead = UInt32(bytes[index])
+                    var value: UInt32
+                    // A String's UTF-8 is valid: the continuation bytes are there.
+                    if lead < 0x80 {
+                        value = lead
+                        index += 1
+                    } else if lead < 0xE0 {
+                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        index += 2
+                    } else if lead < 0xF0 {
+                        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        index += 3
+                    } else {
+                        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        index += 4
+                    }
+                    buffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    count += 1
+                }
+            }
+        }
+    }
+}
+

@@ -45,7 +45,7 @@ public final class Tokenizer {
         self.cache = nil
         defer { self.cache = cache }
         if cache.words.count >= formLimit { cache.removeAll() }
-        let scalars = Array(text.unicodeScalars)
+        let scalars = [Unicode.Scalar](scalarsOf: text)
         let sentenceStarts = SentenceBreaks.boundaries(scalars)
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
@@ -78,7 +78,7 @@ public final class Tokenizer {
     /// lexicons need: a 200,000-entry lexicon compiles without computing (or
     /// caching) every entry's full features.
     func phraseTokens(_ text: String, capitals: Bool) -> [(foldKey: String, isCapitalized: Bool)] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = [Unicode.Scalar](scalarsOf: text)
         return segments(scalars).map { start, end in
             let surface = String(scalars: scalars[start..<end])
             return (folder.key(surface), capitals && TokenFlags.of(surface).contains(.capitalized))
@@ -88,7 +88,7 @@ public final class Tokenizer {
     /// The text's code points, its UTF-16 units (what ICU reads) and the
     /// code-point index of every UTF-16 offset and of the end.
     static func indexed(_ text: String) -> ([Unicode.Scalar], [UInt16], [Int32]) {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = [Unicode.Scalar](scalarsOf: text)
         let (utf16, scalarIndex) = utf16(scalars[...])
         return (scalars, utf16, scalarIndex)
     }
