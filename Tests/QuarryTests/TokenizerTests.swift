@@ -80,11 +80,12 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(third.tokens.map(\.form), [0, 1])
     }
 
-    /// ASCII regions are split without ICU; the boundaries must be exactly ICU's.
+    /// Plain regions (ASCII, typographic quotes and dashes) are split without ICU; the boundaries must be exactly ICU's.
     func testASCIIWordBreaksAgreeWithICU() throws {
         var state: UInt64 = 7
         let ascii = Array("aZ9x.,';:_-\"!?()/$%&@#*+=<>[]{}|~`^ \t\n\r\u{0B}\u{0C}")
-        let other: [Character] = ["é", "Ж", "“", "”", "’", "\u{0301}", "\u{200D}", "\u{00A0}", "😀", "\u{2028}", "・", "٣"]
+        let other: [Character] = ["é", "Ж", "“", "”", "’", "‘", "–", "—", "…", "\u{0301}", "\u{200D}", "\u{00A0}", "😀", "\u{2028}",
+                                  "・", "٣"]
         func random(_ bound: Int) -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Int(state >> 33) % bound

@@ -1,47 +1,47 @@
-/// Word boundaries of ASCII text without ICU: the rules of UAX #29 that can
-/// apply to ASCII characters, as ICU has them (the colon is not MidLetter,
-/// "@" is a letter), so that most of an English text is split at a fraction
-/// of the cost of ICU's iterator. `TokenizerTests` holds it to ICU on random
-/// text and on the samples.
+/// Word boundaries of plain text without ICU: the rules of UAX #29 that can
+/// apply to ASCII characters and the typographic quotes and dashes of news
+/// text, as ICU has them (the colon is not MidLetter, "@" is a letter), so
+/// that most of an English text is split at a fraction of the cost of ICU's
+/// iterator. `TokenizerTests` holds it to ICU on random text and on the samples.
 ///
 /// A text is cut into regions at places where every rule agrees there is a
 /// boundary whatever surrounds it: before an ASCII character that is not a
 /// space and follows a space (no rule joins a space to what follows but
 /// Extend and Format characters, which are not ASCII, and the rules that
 /// look two characters around a boundary never see past a space). Regions
-/// of ASCII are split here, the others by ICU.
+/// of plain characters are split here, the others by ICU.
 enum ASCIIWordBreaks {
     /// A region of a text: code points `start..<end`.
     struct Region {
         var start: Int
         var end: Int
-        var isASCII: Bool
+        var isPlain: Bool
     }
 
     /// The regions of `scalars`, neighbouring regions of one kind merged.
     static func regions(_ scalars: [Unicode.Scalar]) -> [Region] {
         var regions: [Region] = []
-        var chunkStart = 0, chunkIsASCII = true
+        var chunkStart = 0, chunkIsPlain = true
         func close(at end: Int) {
-            if let last = regions.last, last.isASCII == chunkIsASCII {
+            if let last = regions.last, last.isPlain == chunkIsPlain {
                 regions[regions.count - 1].end = end
             } else {
-                regions.append(Region(start: chunkStart, end: end, isASCII: chunkIsASCII))
+                regions.append(Region(start: chunkStart, end: end, isPlain: chunkIsPlain))
             }
         }
         for (index, scalar) in scalars.enumerated() {
             if index > 0, scalar.value < 0x80, scalar != " ", scalars[index - 1] == " " {
                 close(at: index)
                 chunkStart = index
-                chunkIsASCII = true
+                chunkIsPlain = true
             }
-            if scalar.value >= 0x80 { chunkIsASCII = false }
+            if scalar.value >= 0x80 && plainClass(scalar.value) == nil { chunkIsPlain = false }
         }
         if !scalars.isEmpty { close(at: scalars.count) }
         return regions
     }
 
-    /// Word-break classes of ASCII characters.
+    /// Word-break classes of plain characters.
     /// (UAX #29's MidLetter holds no ASCII character once ICU removes the colon.)
     private enum Class: UInt8 {
         case other, letter, numeric, midNumLet, midNum, extendNumLet, cr, lf, newline, space
@@ -64,19 +64,29 @@ enum ASCIIWordBreaks {
         }
     }
 
+    /// The class of a plain character that is not ASCII; nil for the others.
+    private static func plainClass(_ value: UInt32) -> Class? {
+        switch value {
+        case 0x2018, 0x2019: return .midNumLet  // ‘ ’
+        case 0x201C, 0x201D, 0x2013, 0x2014, 0x2026: return .other  // “ ” – — …
+        default: return nil
+        }
+    }
+
     /// `classOf` of every ASCII character, looked up in the loop below.
     private static let classes: [Class] = (0..<0x80).map { classOf(Unicode.Scalar(UInt8($0))) }
 
-    /// Appends the boundaries inside `start..<end` of an ASCII region, and
+    /// Appends the boundaries inside `start..<end` of a plain region, and
     /// `end` itself (the caller has `start`).
     static func appendBoundaries(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, to boundaries: inout [Int]) {
         guard end > start else { return }
         classes.withUnsafeBufferPointer { table in
             // `.other` outside the region.
-            func classAt(_ index: Int) -> Class { index >= start && index < end ? table[Int(scalars[index].value)] : .other }
+            func classOf(_ value: UInt32) -> Class { value < 0x80 ? table[Int(value)] : plainClass(value) ?? .other }
+            func classAt(_ index: Int) -> Class { index >= start && index < end ? classOf(scalars[index].value) : .other }
             var before = classAt(start)
             for index in (start + 1)..<max(start + 1, end) {
-                let after = table[Int(scalars[index].value)]
+                let after = classOf(scalars[index].value)
                 // Letters and digits stay together (WB5, WB8-10): most places of a text are decided here.
                 if !(before.isAlphanumeric && after.isAlphanumeric) && !joins(classAt(index - 2), before, after, classAt(index + 1)) {
                     boundaries.append(index)

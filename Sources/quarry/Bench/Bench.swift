@@ -17,8 +17,8 @@ struct Bench: ParsableCommand {
     @Option(help: "Corpora: samples, generated (comma-separated).")
     var corpora: String = "samples,generated"
 
-    @Option(help: "Cases: tokenize, default, synthetic (comma-separated).")
-    var cases: String = "tokenize,default,synthetic"
+    @Option(help: "Cases: icu (ICU's word iterator alone, the reference for tokenize), tokenize, default, synthetic (comma-separated).")
+    var cases: String = "icu,tokenize,default,synthetic"
 
     @Option(help: "The texts the corpora are made from (default: samples/ beside the rule pack's folder).")
     var samples: String?

@@ -13,6 +13,11 @@ enum BenchCase {
         let corpus = try BenchCorpus.make(kind, megabytes: megabytes, samples: samples)
         var measurement = BenchMeasurement(name: parts[0], corpus: parts[1], bytes: corpus.bytes)
         switch parts[0] {
+        case "icu":
+            let tokenizer = try Tokenizer()
+            measurement.seconds = time {
+                for document in corpus.documents { measurement.tokens += tokenizer.icuWordSegmentCount(document.text) }
+            }
         case "tokenize":
             let tokenizer = try Tokenizer()
             measurement.seconds = time {
@@ -27,7 +32,7 @@ enum BenchCase {
                                                rules: synthetic.rules, entries: synthetic.entries)
             return try extract(corpus, rules: path, into: measurement)
         default:
-            throw BenchError("unknown case \(parts[0]) (expected tokenize, default or synthetic)")
+            throw BenchError("unknown case \(parts[0]) (expected icu, tokenize, default or synthetic)")
         }
         measurement.peakMemory = peakMemory()
         return measurement
