@@ -19,34 +19,40 @@ enum ASCIIWordBreaks {
     }
 
     /// The regions of `scalars`, neighbouring regions of one kind merged.
+    /// Most texts have few characters that are not plain: the scan looks for
+    /// them, and only around one looks for the cuts that bound its region.
     static func regions(_ scalars: [Unicode.Scalar]) -> [Region] {
         var regions: [Region] = []
-        var chunkStart = 0, chunkIsPlain = true
-        func close(at end: Int) {
-            if let last = regions.last, last.isPlain == chunkIsPlain {
+        func isCut(_ index: Int) -> Bool {
+            index > 0 && scalars[index].value < 0x80 && scalars[index] != " " && scalars[index - 1] == " "
+        }
+        var plainStart = 0, index = 0
+        while index < scalars.count {
+            let value = scalars[index].value
+            if value < 0x80 || plainClass(value) != nil {
+                index += 1
+                continue
+            }
+            var start = index, end = index + 1
+            while start > plainStart && !isCut(start) { start -= 1 }
+            while end < scalars.count && !isCut(end) { end += 1 }
+            if start > plainStart { regions.append(Region(start: plainStart, end: start, isPlain: true)) }
+            if let last = regions.last, !last.isPlain, last.end == start {
                 regions[regions.count - 1].end = end
             } else {
-                regions.append(Region(start: chunkStart, end: end, isPlain: chunkIsPlain))
+                regions.append(Region(start: start, end: end, isPlain: false))
             }
+            plainStart = end
+            index = end
         }
-        for (index, scalar) in scalars.enumerated() {
-            if index > 0, scalar.value < 0x80, scalar != " ", scalars[index - 1] == " " {
-                close(at: index)
-                chunkStart = index
-                chunkIsPlain = true
-            }
-            if scalar.value >= 0x80 && plainClass(scalar.value) == nil { chunkIsPlain = false }
-        }
-        if !scalars.isEmpty { close(at: scalars.count) }
+        if plainStart < scalars.count { regions.append(Region(start: plainStart, end: scalars.count, isPlain: true)) }
         return regions
     }
 
     /// Word-break classes of plain characters.
     /// (UAX #29's MidLetter holds no ASCII character once ICU removes the colon.)
-    private enum Class: UInt8 {
+    private enum Class: UInt8, CaseIterable {
         case other, letter, numeric, midNumLet, midNum, extendNumLet, cr, lf, newline, space
-
-        var isAlphanumeric: Bool { self == .letter || self == .numeric }
     }
 
     private static func classOf(_ scalar: Unicode.Scalar) -> Class {
@@ -73,6 +79,15 @@ enum ASCIIWordBreaks {
         }
     }
 
+    /// What `joins` says of each pair (before, after), at `before * count + after`:
+    /// 0 never joins, 1 always joins, 2 depends on the characters around.
+    private static let pairs: [UInt8] = Class.allCases.flatMap { before in
+        Class.allCases.map { after in
+            let answers = Set(Class.allCases.flatMap { previous in Class.allCases.map { joins(previous, before, after, $0) } })
+            return answers.count > 1 ? 2 : answers.contains(true) ? 1 : 0
+        }
+    }
+
     /// `classOf` of every ASCII character, looked up in the loop below.
     private static let classes: [Class] = (0..<0x80).map { classOf(Unicode.Scalar(UInt8($0))) }
 
@@ -80,6 +95,7 @@ enum ASCIIWordBreaks {
     /// `end` itself (the caller has `start`).
     static func appendBoundaries(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, to boundaries: inout [Int]) {
         guard end > start else { return }
+        let pairs = self.pairs, classCount = Class.allCases.count
         classes.withUnsafeBufferPointer { table in
             // `.other` outside the region.
             func classOf(_ value: UInt32) -> Class { value < 0x80 ? table[Int(value)] : plainClass(value) ?? .other }
@@ -87,9 +103,10 @@ enum ASCIIWordBreaks {
             var before = classAt(start)
             for index in (start + 1)..<max(start + 1, end) {
                 let after = classOf(scalars[index].value)
-                // Letters and digits stay together (WB5, WB8-10): most places of a text are decided here.
-                if !(before.isAlphanumeric && after.isAlphanumeric) && !joins(classAt(index - 2), before, after, classAt(index + 1)) {
-                    boundaries.append(index)
+                switch pairs[Int(before.rawValue) * classCount + Int(after.rawValue)] {
+                case 0: boundaries.append(index)
+                case 1: break
+                default: if !joins(classAt(index - 2), before, after, classAt(index + 1)) { boundaries.append(index) }
                 }
                 before = after
             }
