@@ -5,27 +5,27 @@
 /// list per combination of the two (its variant, 0 to 3). Forms that begin
 /// the same rules share one stored list.
 struct FormStartCache {
-    /// Lists per form: four variants per phase.
-    private let listsPerForm: Int
-    /// At `form * listsPerForm + phase * 4 + variant`: the list's number plus one, 0 while unknown.
-    private var listOfForm: [Int32] = []
+    /// Per phase, at `form * 4 + variant`: the list's number plus one, 0 while
+    /// unknown. One array per phase: a phase reads only its own, so what it
+    /// reads of it stays in the processor's caches.
+    private var listOfForm: [[Int32]]
     private var listNumbers: [[Int32]: Int32] = [:]
     /// List `k` is `storage[bounds[k]..<bounds[k + 1]]`, rules in ascending order.
     private(set) var storage: [Int32] = []
     private var bounds: [Int] = [0]
 
-    init(phaseCount: Int) { listsPerForm = 4 * phaseCount }
+    init(phaseCount: Int) { listOfForm = Array(repeating: [], count: phaseCount) }
 
     /// Forgets every form (a new `WordForms` numbering begins).
     mutating func removeAll() {
-        listOfForm.removeAll(keepingCapacity: true)
+        for phase in listOfForm.indices { listOfForm[phase].removeAll(keepingCapacity: true) }
     }
 
     /// The stored range of the form's list in `phase`, or nil when not known yet.
     func list(form: Int32, variant: Int, phase: Int) -> Range<Int>? {
-        let slot = Int(form) * listsPerForm + phase * 4 + variant
-        guard form >= 0, slot < listOfForm.count, listOfForm[slot] > 0 else { return nil }
-        let number = Int(listOfForm[slot]) - 1
+        let slot = Int(form) * 4 + variant
+        guard form >= 0, slot < listOfForm[phase].count, listOfForm[phase][slot] > 0 else { return nil }
+        let number = Int(listOfForm[phase][slot]) - 1
         return bounds[number]..<bounds[number + 1]
     }
 
@@ -39,11 +39,10 @@ struct FormStartCache {
             bounds.append(storage.count)
         }
         if form >= 0 {
-            let slot = Int(form) * listsPerForm + phase * 4 + variant
-            if slot >= listOfForm.count {
-                listOfForm.append(contentsOf: repeatElement(0, count: max(slot + 1, 2 * listOfForm.count) - listOfForm.count))
-            }
-            listOfForm[slot] = number + 1
+            let slot = Int(form) * 4 + variant
+            let count = listOfForm[phase].count
+            if slot >= count { listOfForm[phase].append(contentsOf: repeatElement(0, count: max(slot + 1, 2 * count) - count)) }
+            listOfForm[phase][slot] = number + 1
         }
         return bounds[Int(number)]..<bounds[Int(number) + 1]
     }

@@ -31,7 +31,6 @@ struct PikeVM {
     private let mostSlots: [Int]
     private let scratch: VMScratch
     private var queues = ThreadQueues<Thread>()
-    private var waiting: [Thread] = []
     private var arena: [Capture] = []
     /// Results of token tests per word form.
     private var formTests: FormTestCache
@@ -118,6 +117,9 @@ struct PikeVM {
         keyFilter.reset(tokens: tokens, longestSpan: spans.longestSpan)
         var best: [Int: Candidate] = [:]  // keyed by rule * (count + 1) + start
         arena.append(contentsOf: repeatElement(Capture(), count: mostSlots[phaseIndex]))
+        // The threads to run at a position: a local, so reading it while the
+        // loop changes `self` does not retain it.
+        var waiting: [Thread] = []
 
         for position in 0...count {
             // Every rule gathered can take its first step here (the start index is exact).
@@ -134,8 +136,8 @@ struct PikeVM {
                 waiting.append(Thread(pc: Int32(ruleStarts[k]), start: Int32(position), captures: 0))
             }
             let stack = scratch.stack, dense = scratch.dense, sparse = scratch.sparse
-            for thread in waiting {
-                stack[0] = thread
+            for index in waiting.indices {
+                stack[0] = waiting[index]
                 var top = 1
                 while top > 0 {
                     top -= 1
