@@ -9,9 +9,15 @@ public enum TextDecoder {
         case binary(reason: String)
     }
 
-    public static func decode<Bytes: Collection>(_ bytes: Bytes) -> Outcome where Bytes.Element == UInt8 {
+    public static func decode(_ bytes: [UInt8]) -> Outcome {
+        // Read as contiguous memory: the generic paths of the standard library
+        // went through a byte at a time.
+        bytes.withUnsafeBufferPointer(decode)
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
         if let nul = bytes.firstIndex(of: 0) {
-            return .binary(reason: "binary file (NUL byte at offset \(bytes.distance(from: bytes.startIndex, to: nul)))")
+            return .binary(reason: "binary file (NUL byte at offset \(nul))")
         }
         var warning: String?
         // The common case is checked in one pass; invalid input is decoded
