@@ -115,6 +115,30 @@ final class MatcherSpeedupTests: XCTestCase {
         XCTAssertEqual(literals.phases[0].ruleRequiredKeys.first??.count, 2)
     }
 
+    /// The table behind lexicon edges and the best match per rule and start
+    /// agrees with a Dictionary through growth, overwrites and keys that
+    /// differ only in their high or low half.
+    func testIntegerTableAgreesWithADictionary() {
+        var table = IntegerTable(), reference: [UInt64: Int32] = [:]
+        var state: UInt64 = 3
+        for step in 0..<50_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let key = step % 3 == 0 ? UInt64(step) << 32 : (step % 3 == 1 ? UInt64(step % 700) : state >> 20)
+            let value = Int32(truncatingIfNeeded: state >> 40) & 0x7FFF_FFFF
+            table[key] = value
+            reference[key] = value
+        }
+        XCTAssertEqual(table.count, reference.count)
+        for (key, value) in reference { XCTAssertEqual(table[key], value) }
+        XCTAssertNil(table[UInt64.max])
+        var seen: [UInt64: Int32] = [:]
+        table.forEach { seen[$0] = $1 }
+        XCTAssertEqual(seen, reference)
+        table.removeAll()
+        XCTAssertEqual(table.count, 0)
+        XCTAssertNil(table[0])
+    }
+
     func testThreadQueuesAreFirstInFirstOutPerPositionAndReuseEntries() {
         var queues = ThreadQueues<Int>()
         queues.reset(positions: 4)

@@ -21,7 +21,7 @@ final class Lexicon {
     /// capitalized and the lexicon requires capitals.
     private var nodeRequiresCapital: [Bool] = [true]
     /// Edges: `node << 32 | key` to the child node.
-    private var edges: [UInt64: Int32] = [:]
+    private var edges = IntegerTable()
     /// The root's children again, as a dense array by key number (-1 for
     /// none), since every token looks there; filled by `indexFirstKeys`.
     private var rootChild: [Int32] = []
@@ -67,7 +67,9 @@ final class Lexicon {
     /// is numbered (`keyCount` of them).
     func indexFirstKeys(keyCount: Int) {
         rootChild = Array(repeating: -1, count: keyCount)
-        for (edge, child) in edges where edge >> 32 == 0 { rootChild[Int(UInt32(truncatingIfNeeded: edge))] = child }
+        edges.forEach { edge, child in
+            if edge >> 32 == 0 { rootChild[Int(UInt32(truncatingIfNeeded: edge))] = child }
+        }
     }
 
     /// The key numbers entries start with (once `indexFirstKeys` has run).

@@ -115,7 +115,9 @@ struct PikeVM {
         swap(&keyFilter, &keyFilters[phaseIndex])
         defer { swap(&keyFilter, &keyFilters[phaseIndex]) }
         keyFilter.reset(tokens: tokens, longestSpan: spans.longestSpan)
-        var best: [Int: Candidate] = [:]  // keyed by rule * (count + 1) + start
+        // The longest match per rule and start, in the order first found;
+        // `best` has its index by `rule * (count + 1) + start`.
+        var found: [Candidate] = [], best = IntegerTable()
         arena.append(contentsOf: repeatElement(Capture(), count: mostSlots[phaseIndex]))
         // The threads to run at a position: a local, so reading it while the
         // loop changes `self` does not retain it.
@@ -193,16 +195,21 @@ struct PikeVM {
                         let start = Int(current.start)
                         guard position > start else { break }
                         let rule = Int(op.a)
-                        let key = rule * (count + 1) + start
-                        if let existing = best[key], existing.end >= position { break }
+                        let key = UInt64(rule * (count + 1) + start)
+                        let known = best[key]
+                        if let known, found[Int(known)].end >= position { break }
                         let offset = Int(current.captures)
-                        best[key] = Candidate(rule: rule, start: start, end: position,
-                                              captures: Array(arena[offset..<(offset + Int(op.slots))]))
+                        let candidate = Candidate(rule: rule, start: start, end: position,
+                                                  captures: Array(arena[offset..<(offset + Int(op.slots))]))
+                        if let known { found[Int(known)] = candidate } else {
+                            best[key] = Int32(found.count)
+                            found.append(candidate)
+                        }
                     }
                 }
             }
         }
-        return Array(best.values)
+        return found
     }
 
     /// Queues `thread` to continue after `op` from token `end`, once it consumed
