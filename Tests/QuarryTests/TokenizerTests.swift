@@ -80,6 +80,29 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(third.tokens.map(\.form), [0, 1])
     }
 
+    /// Documents are read on other threads while their tokenizer fills the
+    /// chunks they share (run under ThreadSanitizer by scripts/sanitizers/run).
+    func testDocumentsCanBeReadOnOtherThreadsWhileTheTokenizerGoesOn() throws {
+        let shared = try Tokenizer(keys: KeyTable(), formLimit: 50_000)
+        let group = DispatchGroup(), queue = DispatchQueue(label: "readers", attributes: .concurrent)
+        final class Count: @unchecked Sendable {
+            private let lock = NSLock()
+            private(set) var value = 0
+            func add() { lock.lock(); value += 1; lock.unlock() }
+        }
+        let mismatches = Count()
+        for batch in 0..<20 {
+            let words = (0..<600).map { "b\(batch)w\($0)" }
+            let document = shared.document(id: "\(batch)", text: words.joined(separator: " "))
+            queue.async(group: group) {
+                let read = document.tokens.map(document.surface(of:))
+                if read != words { mismatches.add() }
+            }
+        }
+        group.wait()
+        XCTAssertEqual(mismatches.value, 0)
+    }
+
     /// Plain regions (ASCII, typographic quotes and dashes) are split without ICU; the boundaries must be exactly ICU's.
     func testASCIIWordBreaksAgreeWithICU() throws {
         var state: UInt64 = 7
