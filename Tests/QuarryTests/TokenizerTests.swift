@@ -58,8 +58,21 @@ final class TokenizerTests: XCTestCase {
     /// The texts of the bundled samples.
     func sampleTexts() throws -> [String] {
         let folder = packageRoot.appendingPathComponent("samples")
-        return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }
+        let texts = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }
             .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+        XCTAssertFalse(texts.isEmpty)
+        return texts
+    }
+
+    /// The samples and 20,000 texts made by `make` from a seeded random
+    /// source (`random(n)` is below `n`): what a split is held to ICU's on.
+    func samplesAndRandomTexts(seed: UInt64, _ make: (_ random: (Int) -> Int) -> String) throws -> [String] {
+        var state = seed
+        func random(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33) % bound
+        }
+        return try sampleTexts() + (0..<20_000).map { _ in make(random) }
     }
 
     /// A document reads its tokens' strings from its own copy of the word
@@ -105,18 +118,11 @@ final class TokenizerTests: XCTestCase {
 
     /// Plain regions (ASCII, typographic quotes and dashes) are split without ICU; the boundaries must be exactly ICU's.
     func testASCIIWordBreaksAgreeWithICU() throws {
-        var state: UInt64 = 7
         let ascii = Array("aZ9x.,';:_-\"!?()/$%&@#*+=<>[]{}|~`^ \t\n\r\u{0B}\u{0C}")
         let other: [Character] = ["é", "Ж", "“", "”", "’", "‘", "–", "—", "…", "\u{0301}", "\u{200D}", "\u{00A0}", "😀", "\u{2028}",
                                   "・", "٣"]
-        func random(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33) % bound
-        }
-        var texts = try sampleTexts()
-        XCTAssertFalse(texts.isEmpty)
-        for _ in 0..<20_000 {
-            texts.append(String((0..<random(40)).map { _ in random(8) == 0 ? other[random(other.count)] : ascii[random(ascii.count)] }))
+        let texts = try samplesAndRandomTexts(seed: 7) { random in
+            String((0..<random(40)).map { _ in random(8) == 0 ? other[random(other.count)] : ascii[random(ascii.count)] })
         }
         for text in texts {
             let (scalars, utf16, scalarIndex) = Tokenizer.indexed(text)
@@ -127,21 +133,14 @@ final class TokenizerTests: XCTestCase {
 
     /// Sentences are split without ICU; the boundaries must be exactly ICU's.
     func testSentenceBreaksAgreeWithICU() throws {
-        var state: UInt64 = 11
         // Every Sentence_Break class: terminators, closers, spaces, letters of
         // both cases and other scripts, Extend and Format marks, separators.
         let alphabet: [Character] = ["a", "b", "A", "B", "1", "7", ".", ".", "!", "?", "(", ")", "\"", "'", " ", " ", " ",
                                      "\n", "\r", "\r\n", "\t", ",", ":", ";", "-", "“", "”", "’", "\u{0301}", "\u{00AD}",
                                      "\u{200D}", "\u{2029}", "\u{0085}", "Ж", "ж", "日", "٣", "\u{3002}", "\u{00A0}", "、",
                                      "\u{2013}", "$", "😀", "\u{1D400}", "\u{1D41A}", "\u{E0001}", "\u{2024}", "\u{FE52}", "«", "»"]
-        func random(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33) % bound
-        }
-        var texts = try sampleTexts()
-        XCTAssertFalse(texts.isEmpty)
-        for _ in 0..<20_000 {
-            texts.append(String((0..<random(30)).map { _ in alphabet[random(alphabet.count)] }))
+        let texts = try samplesAndRandomTexts(seed: 11) { random in
+            String((0..<random(30)).map { _ in alphabet[random(alphabet.count)] })
         }
         for text in texts {
             let (scalars, utf16, scalarIndex) = Tokenizer.indexed(text)
