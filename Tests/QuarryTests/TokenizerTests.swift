@@ -117,7 +117,7 @@ final class TokenizerTests: XCTestCase {
     }
 
     /// Plain regions (ASCII, typographic quotes and dashes) are split without ICU; the boundaries must be exactly ICU's.
-    func testASCIIWordBreaksAgreeWithICU() throws {
+    func testPlainWordBreaksAgreeWithICU() throws {
         let ascii = Array("aZ9x.,';:_-\"!?()/$%&@#*+=<>[]{}|~`^ \t\n\r\u{0B}\u{0C}")
         let other: [Character] = ["é", "Ж", "“", "”", "’", "‘", "–", "—", "…", "\u{0301}", "\u{200D}", "\u{00A0}", "😀", "\u{2028}",
                                   "・", "٣"]

@@ -1,5 +1,5 @@
 /// Turns text into a `Document`: tokens and sentences by ICU's word and
-/// sentence rules (`ASCIIWordBreaks` and `SentenceBreaks` where ICU's
+/// sentence rules (`PlainWordBreaks` and `SentenceBreaks` where ICU's
 /// iterators are not needed), each token with its features.
 ///
 /// Tokens are ICU's word-break segments that are not white space. Two
@@ -115,14 +115,14 @@ public final class Tokenizer {
         return ranges(between: wordBoundaries(scalars), scalars)
     }
 
-    /// Word boundaries as code-point indexes, from 0: ASCII regions split by
-    /// `ASCIIWordBreaks`, the others by ICU (each converted to UTF-16 alone).
+    /// Word boundaries as code-point indexes, from 0: plain regions split by
+    /// `PlainWordBreaks`, the others by ICU (each converted to UTF-16 alone).
     /// Equal to `icuWordBoundaries`.
     func wordBoundaries(_ scalars: [Unicode.Scalar]) -> [Int] {
         var boundaries = [0]
-        for region in ASCIIWordBreaks.regions(scalars) {
+        for region in PlainWordBreaks.regions(scalars) {
             if region.isPlain {
-                ASCIIWordBreaks.appendBoundaries(scalars, region.start, region.end, to: &boundaries)
+                PlainWordBreaks.appendBoundaries(scalars, region.start, region.end, to: &boundaries)
             } else {
                 let (units, scalarIndex) = Tokenizer.utf16(scalars[region.start..<region.end])
                 for offset in wordBreaker.boundaries(in: units).dropFirst() {

@@ -10,7 +10,7 @@
 /// Extend and Format characters, which are not ASCII, and the rules that
 /// look two characters around a boundary never see past a space). Regions
 /// of plain characters are split here, the others by ICU.
-enum ASCIIWordBreaks {
+enum PlainWordBreaks {
     /// A region of a text: code points `start..<end`.
     struct Region {
         var start: Int
