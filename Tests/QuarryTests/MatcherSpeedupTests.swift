@@ -26,16 +26,24 @@ final class MatcherSpeedupTests: XCTestCase {
         XCTAssertEqual(program.phases[0].ruleReach, [MatchReach(tokens: 2, spans: 0)])
     }
 
+    /// The first phase's filter, reset for `document`.
+    func requiredWordFilter(_ program: Program, _ document: Document) -> RequiredKeyFilter {
+        var words = RequiredWordIndex(phases: program.phases, keyCount: program.keys.count, lexicons: program.lexicons)
+        words.index(document.tokens)
+        var filter = RequiredKeyFilter(phase: program.phases[0], words: words)
+        filter.reset(words, longestSpan: 0)
+        return filter
+    }
+
     func testRuleStartsOnlyWithinReachOfARequiredKey() throws {
         let program = try compile("rule r [cap] [cap]? \"target\" => X")
         XCTAssertEqual(program.phases[0].ruleRequiredKeys.first??.count, 1)
         let document = try Tokenizer(keys: program.keys).document(id: "t", text: "Alpha Beta Gamma Delta target Echo target")
-        var filter = RequiredKeyFilter(phase: program.phases[0], keyCount: program.keys.count, lexicons: program.lexicons)
-        filter.reset(tokens: document.tokens, longestSpan: 0)
+        var filter = requiredWordFilter(program, document)
         // "target" is at 4 and 6; a match spans at most 3 tokens.
         XCTAssertEqual((0..<7).map { filter.allows(0, at: $0) }, [false, false, true, true, true, true, true])
         // Nothing past the last occurrence.
-        filter.reset(tokens: document.tokens, longestSpan: 0)
+        filter = requiredWordFilter(program, document)
         XCTAssertFalse(filter.allows(0, at: 7))
     }
 
@@ -49,8 +57,7 @@ final class MatcherSpeedupTests: XCTestCase {
         XCTAssertEqual(program.phases[0].ruleRequiredKeys[0], RequiredKeys(keys: [], lexicons: [0]))
         XCTAssertEqual(program.phases[0].ruleRequiredKeys[1]?.count, 1)
         let document = try Tokenizer(keys: program.keys).document(id: "t", text: "the man was there and two were killed")
-        var filter = RequiredKeyFilter(phase: program.phases[0], keyCount: program.keys.count, lexicons: program.lexicons)
-        filter.reset(tokens: document.tokens, longestSpan: 0)
+        var filter = requiredWordFilter(program, document)
         // An entry may start at "were" (6) and "killed" (7); a match spans at most 1 + 1 + 2 tokens.
         XCTAssertEqual((0..<8).map { filter.allows(0, at: $0) }, [false, false, false, true, true, true, true, true])
         XCTAssertEqual(try extract("""
@@ -76,8 +83,7 @@ final class MatcherSpeedupTests: XCTestCase {
     func testUnboundedRulesStillNeedAKeyAtOrAfterTheStart() throws {
         let program = try compile("rule r [cap]+ \"target\" => X")
         let document = try Tokenizer(keys: program.keys).document(id: "t", text: "Alpha target Beta Gamma")
-        var filter = RequiredKeyFilter(phase: program.phases[0], keyCount: program.keys.count, lexicons: program.lexicons)
-        filter.reset(tokens: document.tokens, longestSpan: 0)
+        var filter = requiredWordFilter(program, document)
         XCTAssertEqual((0..<4).map { filter.allows(0, at: $0) }, [true, true, false, false])
         XCTAssertEqual(try extract("rule r [cap]+ \"target\" => X", "Alpha Beta target Gamma"), ["X[Alpha Beta target]"])
     }

@@ -15,6 +15,7 @@ public final class Matcher {
     public func spans(in document: Document) -> [Span] {
         var index = SpanIndex(typeCount: max(1, program.types.count), tokenCount: document.tokens.count,
                               lookups: lookups)
+        vm.begin(document)
         for (phaseIndex, phase) in program.phases.enumerated() where !phase.ruleStarts.isEmpty {
             let candidates = vm.candidates(phase: phaseIndex, document: document, spans: index)
             let kept = ConflictResolver.resolve(candidates, rules: program.rules, tokenCount: document.tokens.count)

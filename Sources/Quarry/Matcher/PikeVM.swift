@@ -57,7 +57,11 @@ struct PikeVM {
     /// The word-form numbering the caches above belong to, and its forms' strings.
     private var numbering: WordForms?
     private var words = WordTexts()
-    /// Per phase, where its rules' required words let them start.
+    /// Where the rules' required words occur in the document, and per phase,
+    /// where they let its rules start.
+    private var requiredWords: RequiredWordIndex
+    /// The number of tokens of the document given to `begin` (-1: none yet).
+    private var begunTokens = -1
     private var keyFilters: [RequiredKeyFilter]
     /// The running phase's filter, moved out of `keyFilters` for the phase:
     /// asked for every rule gathered, it is then a plain stored property.
@@ -76,7 +80,8 @@ struct PikeVM {
         lexiconFound = Array(repeating: [], count: program.lexicons.count)
         startingStamp = Array(repeating: 0, count: program.phases.map(\.ruleStarts.count).max() ?? 0)
         formStarts = FormStartCache(phaseCount: program.phases.count)
-        keyFilters = program.phases.map { RequiredKeyFilter(phase: $0, keyCount: program.keys.count, lexicons: program.lexicons) }
+        requiredWords = RequiredWordIndex(phases: program.phases, keyCount: program.keys.count, lexicons: program.lexicons)
+        keyFilters = program.phases.map { [requiredWords] in RequiredKeyFilter(phase: $0, words: requiredWords) }
         predicateDependsOnPosition = program.predicates.map(\.dependsOnPosition)
         var slots: [Int] = [], slotCount = 0
         for positional in predicateDependsOnPosition {
@@ -87,21 +92,31 @@ struct PikeVM {
         formTests = FormTestCache(testCount: slotCount)
     }
 
-    /// Every longest match per rule and start in phase `phaseIndex` of the program.
-    mutating func candidates(phase phaseIndex: Int, document: Document, spans: SpanIndex) -> [Candidate] {
-        let phase = program.phases[phaseIndex]
-        // Copied out once: passing `phase` on at every token would retain and
-        // release each of its arrays.
-        let ruleStarts = phase.ruleStarts, byType = phase.ruleStartIndex.byType
-        let tokens = document.tokens
-        // The caches per word form hold one numbering's forms.
+    /// Readies the VM for a document, before `candidates` runs its phases:
+    /// the caches per word form, and where the rules' required words occur
+    /// (found once for all phases).
+    mutating func begin(_ document: Document) {
         words = document.words
+        // The caches per word form hold one numbering's forms.
         if numbering !== document.forms {
             numbering = document.forms
             formStarts.removeAll()
             formTests.removeAll()
             formStems.removeAll()
         }
+        requiredWords.index(document.tokens)
+        begunTokens = document.tokens.count
+    }
+
+    /// Every longest match per rule and start in phase `phaseIndex` of the
+    /// program, in the document given to `begin` last.
+    mutating func candidates(phase phaseIndex: Int, document: Document, spans: SpanIndex) -> [Candidate] {
+        precondition(begunTokens == document.tokens.count, "PikeVM.begin(document) must come first")
+        let phase = program.phases[phaseIndex]
+        // Copied out once: passing `phase` on at every token would retain and
+        // release each of its arrays.
+        let ruleStarts = phase.ruleStarts, byType = phase.ruleStartIndex.byType
+        let tokens = document.tokens
         let count = tokens.count
         let code = self.code[phaseIndex]
         queues.reset(positions: count + 1)
@@ -114,7 +129,7 @@ struct PikeVM {
         for index in lexiconStamp.indices { lexiconStamp[index] = 0 }
         swap(&keyFilter, &keyFilters[phaseIndex])
         defer { swap(&keyFilter, &keyFilters[phaseIndex]) }
-        keyFilter.reset(tokens: tokens, longestSpan: spans.longestSpan)
+        keyFilter.reset(requiredWords, longestSpan: spans.longestSpan)
         // The longest match per rule and start, in the order first found;
         // `best` has its index by `rule * (count + 1) + start`.
         var found: [Candidate] = [], best = IntegerTable()

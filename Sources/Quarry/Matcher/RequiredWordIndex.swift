@@ -1,0 +1,80 @@
+/// Where the required words of a program's rules (`RequiredKeys`) occur in
+/// a document, built once per document for every phase. A word is a fold key
+/// a rule requires, or a lexicon, which occurs where one of its entries may
+/// start (a token with the key of an entry's first word, or for inflecting
+/// lexicons any token in the endings' script). Words are numbered across the
+/// program; `RequiredKeyFilter` reads the positions of its phase's words.
+struct RequiredWordIndex {
+    /// The number of each required key and of each required lexicon.
+    private(set) var keyWord: [Int32: Int32] = [:]
+    private(set) var lexiconWord: [Int: Int32] = [:]
+    private(set) var wordCount = 0
+    /// The words a token with key `k` is an occurrence of:
+    /// `keyWords[keyWordBounds[k]..<keyWordBounds[k + 1]]`.
+    private var keyWords: [Int32] = []
+    private var keyWordBounds: [Int] = [0]
+    /// Words that occur at every token of a script (inflecting lexicons).
+    private var scriptWords: [(script: Script, word: Int32)] = []
+    /// Positions of each word in the document: word `n`'s are
+    /// `positions[positionBounds[n]..<positionBounds[n + 1]]`, ascending.
+    private(set) var positions: [Int32] = []
+    private(set) var positionBounds: [Int] = []
+    /// Scratch: (word, position) pairs in position order.
+    private var occurrences: [(word: Int32, position: Int32)] = []
+
+    init(phases: [Phase], keyCount: Int, lexicons: [Lexicon]) {
+        var count: Int32 = 0
+        for required in phases.flatMap(\.ruleRequiredKeys) {
+            for key in required?.keys ?? [] where keyWord[key] == nil {
+                keyWord[key] = count
+                count += 1
+            }
+            for lexicon in required?.lexicons ?? [] where lexiconWord[lexicon] == nil {
+                lexiconWord[lexicon] = count
+                count += 1
+            }
+        }
+        wordCount = Int(count)
+        var wordsOfKey: [Int32: [Int32]] = [:]
+        for (key, word) in keyWord { wordsOfKey[key, default: []].append(word) }
+        for (lexicon, word) in lexiconWord.sorted(by: { $0.key < $1.key }) {
+            for key in lexicons[lexicon].firstKeys { wordsOfKey[key, default: []].append(word) }
+            if lexicons[lexicon].inflects { scriptWords.append((lexicons[lexicon].endingScript, word)) }
+        }
+        for key in 0..<Int32(keyCount) {
+            keyWords += wordsOfKey[key] ?? []
+            keyWordBounds.append(keyWords.count)
+        }
+    }
+
+    /// Indexes where the words occur in `tokens`: one pass over the tokens,
+    /// then the occurrences sorted by word (counting sort).
+    mutating func index(_ tokens: [Token]) {
+        guard wordCount > 0 else { return }
+        occurrences.removeAll(keepingCapacity: true)
+        let checkScripts = !scriptWords.isEmpty
+        for position in tokens.indices {
+            let key = Int(tokens[position].keyID)
+            if key >= 0 {
+                for index in keyWordBounds[key]..<keyWordBounds[key + 1] {
+                    occurrences.append((keyWords[index], Int32(position)))
+                }
+            }
+            if checkScripts {
+                let script = tokens[position].script
+                for (wordScript, word) in scriptWords where wordScript == script { occurrences.append((word, Int32(position))) }
+            }
+        }
+        // New arrays, not the old ones overwritten: the filters of the last
+        // document may still hold those, and writing would copy them.
+        positionBounds = Array(repeating: 0, count: wordCount + 1)
+        for (word, _) in occurrences { positionBounds[Int(word) + 1] += 1 }
+        for word in 0..<wordCount { positionBounds[word + 1] += positionBounds[word] }
+        positions = Array(repeating: 0, count: occurrences.count)
+        var next = Array(positionBounds.dropLast())
+        for (word, position) in occurrences {
+            positions[next[Int(word)]] = position
+            next[Int(word)] += 1
+        }
+    }
+}
