@@ -8,7 +8,9 @@ struct IntegerTable {
     /// -1 marks an empty slot.
     private var values: [Int32]
     private var shift: UInt64
-    private(set) var count = 0
+    /// The slots in use, so that emptying the table costs its count, not its room.
+    private var used: [Int32] = []
+    var count: Int { used.count }
 
     init() {
         keys = Array(repeating: 0, count: 16)
@@ -51,29 +53,28 @@ struct IntegerTable {
             }
             keys[index] = key
             values[index] = value
-            count += 1
+            used.append(Int32(index))
             if count * 2 > values.count { grow() }
         }
     }
 
     /// Empties the table, keeping its room.
     mutating func removeAll() {
-        guard count > 0 else { return }
-        for index in values.indices { values[index] = -1 }
-        count = 0
+        for index in used { values[Int(index)] = -1 }
+        used.removeAll(keepingCapacity: true)
     }
 
-    /// Every key and value, in no particular order.
+    /// Every key and value, in the order the keys came in.
     func forEach(_ body: (UInt64, Int32) -> Void) {
-        for index in values.indices where values[index] >= 0 { body(keys[index], values[index]) }
+        for index in used { body(keys[Int(index)], values[Int(index)]) }
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
+        let oldKeys = keys, oldValues = values, oldUsed = used
         keys = Array(repeating: 0, count: oldKeys.count * 2)
         values = Array(repeating: -1, count: oldValues.count * 2)
         shift -= 1
-        count = 0
-        for index in oldValues.indices where oldValues[index] >= 0 { self[oldKeys[index]] = oldValues[index] }
+        used.removeAll(keepingCapacity: true)
+        for index in oldUsed { self[oldKeys[Int(index)]] = oldValues[Int(index)] }
     }
 }

@@ -31,6 +31,8 @@ struct PikeVM {
     private let mostSlots: [Int]
     private let scratch: VMScratch
     private var queues = ThreadQueues<Thread>()
+    /// Per rule and start, the index of its longest match in the phase's candidates.
+    private var best = IntegerTable()
     private var arena: [Capture] = []
     /// Results of token tests per word form.
     private var formTests: FormTestCache
@@ -132,7 +134,8 @@ struct PikeVM {
         keyFilter.reset(requiredWords, longestSpan: spans.longestSpan)
         // The longest match per rule and start, in the order first found;
         // `best` has its index by `rule * (count + 1) + start`.
-        var found: [Candidate] = [], best = IntegerTable()
+        var found: [Candidate] = []
+        best.removeAll()
         arena.append(contentsOf: repeatElement(Capture(), count: mostSlots[phaseIndex]))
         // The threads to run at a position: a local, so reading it while the
         // loop changes `self` does not retain it.
