@@ -29,6 +29,19 @@ final class MatcherTests: XCTestCase {
                        ["Cap[Crew]", "Past[killed]", "Big[120]", "Short[in]", "Cyr[київ]", "Short[ok]", "Shape[X-200]"])
     }
 
+    /// Start lists are cached per word form, and per position facts only in
+    /// phases whose first steps read them: one form gets both answers.
+    func testStartsOfOneFormDependOnPositionOnlyWhereAFirstStepReadsIt() throws {
+        let rules = """
+            phase one
+            rule first [cap & sentence_start] => First
+            phase two
+            rule word "Alpha" => Word
+            """
+        XCTAssertEqual(try extract(rules, "Alpha went home. Then Alpha came. Alpha left."),
+                       ["First[Alpha]", "Word[Alpha]", "First[Then]", "Word[Alpha]", "First[Alpha]", "Word[Alpha]"])
+    }
+
     func testRegexMustMatchWholeToken() throws {
         XCTAssertEqual(try extract("rule r /kill/ => X", "killed kill"), ["X[kill]"])
         XCTAssertEqual(try extract("rule r /KILL/i => X", "Kill"), ["X[Kill]"])

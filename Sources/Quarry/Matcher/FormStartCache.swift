@@ -2,19 +2,31 @@
 /// form as far as the token decides (literal keys, lexicon starts, token
 /// tests): found once per form instead of at every token. Tests may read
 /// whether the token starts a sentence and follows a space, so a form has a
-/// list per combination of the two (its variant, 0 to 3). Forms that begin
-/// the same rules share one stored list.
+/// list per combination of the two (its variant, 0 to 3) in phases where a
+/// first step reads them, and one list in the others. Forms that begin the
+/// same rules share one stored list.
 struct FormStartCache {
-    /// Per phase, at `form * 4 + variant`: the list's number plus one, 0 while
-    /// unknown. One array per phase: a phase reads only its own, so what it
-    /// reads of it stays in the processor's caches.
+    /// Per phase, at `form * variants[phase] + variant`: the list's number plus
+    /// one, 0 while unknown. One array per phase, a slot per form where the
+    /// variant does not matter: a phase reads only its own, so what it reads
+    /// of it stays in the processor's caches.
     private var listOfForm: [[Int32]]
+    /// Per phase: 4 when a first step reads the position facts, else 1.
+    private let variants: [Int]
     private var listNumbers: [[Int32]: Int32] = [:]
     /// List `k` is `storage[bounds[k]..<bounds[k + 1]]`, rules in ascending order.
     private(set) var storage: [Int32] = []
     private var bounds: [Int] = [0]
 
-    init(phaseCount: Int) { listOfForm = Array(repeating: [], count: phaseCount) }
+    /// `positional[phase]`: whether a first step of the phase reads the position facts.
+    init(positional: [Bool]) {
+        listOfForm = Array(repeating: [], count: positional.count)
+        variants = positional.map { $0 ? 4 : 1 }
+    }
+
+    private func slot(_ form: Int32, _ variant: Int, _ phase: Int) -> Int {
+        variants[phase] == 1 ? Int(form) : Int(form) * 4 + variant
+    }
 
     /// Forgets every form (a new `WordForms` numbering begins).
     mutating func removeAll() {
@@ -23,7 +35,7 @@ struct FormStartCache {
 
     /// The stored range of the form's list in `phase`, or nil when not known yet.
     func list(form: Int32, variant: Int, phase: Int) -> Range<Int>? {
-        let slot = Int(form) * 4 + variant
+        let slot = slot(form, variant, phase)
         guard form >= 0, slot < listOfForm[phase].count, listOfForm[phase][slot] > 0 else { return nil }
         let number = Int(listOfForm[phase][slot]) - 1
         return bounds[number]..<bounds[number + 1]
@@ -39,7 +51,7 @@ struct FormStartCache {
             bounds.append(storage.count)
         }
         if form >= 0 {
-            let slot = Int(form) * 4 + variant
+            let slot = slot(form, variant, phase)
             let count = listOfForm[phase].count
             if slot >= count { listOfForm[phase].append(contentsOf: repeatElement(0, count: max(slot + 1, 2 * count) - count)) }
             listOfForm[phase][slot] = number + 1

@@ -81,7 +81,9 @@ struct PikeVM {
         lexiconStamp = Array(repeating: 0, count: program.lexicons.count)
         lexiconFound = Array(repeating: [], count: program.lexicons.count)
         startingStamp = Array(repeating: 0, count: program.phases.map(\.ruleStarts.count).max() ?? 0)
-        formStarts = FormStartCache(phaseCount: program.phases.count)
+        formStarts = FormStartCache(positional: program.phases.map { phase in
+            phase.ruleStartIndex.byPredicate.contains { program.predicates[$0.predicate].dependsOnPosition }
+        })
         requiredWords = RequiredWordIndex(phases: program.phases, keyCount: program.keys.count, lexicons: program.lexicons)
         keyFilters = program.phases.map { [requiredWords] in RequiredKeyFilter(phase: $0, words: requiredWords) }
         predicateDependsOnPosition = program.predicates.map(\.dependsOnPosition)
