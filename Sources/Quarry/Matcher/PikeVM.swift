@@ -50,7 +50,10 @@ struct PikeVM {
     private var lexiconFound: [[(end: Int, entry: Int)]]
     /// Rules gathered to start at the current position, and a mark per rule
     /// (position plus one) so each is gathered once.
-    private var starting: [Int] = []
+    /// `starting[0..<startingCount]`: room for every rule of a phase, so
+    /// gathering writes in place.
+    private var starting: [Int]
+    private var startingCount = 0
     private var startingStamp: [Int]
     private var formStarts: FormStartCache
     /// Per lexicon and word form (`lexicon + form * lexicon count`), the
@@ -81,6 +84,7 @@ struct PikeVM {
         lexiconStamp = Array(repeating: 0, count: program.lexicons.count)
         lexiconFound = Array(repeating: [], count: program.lexicons.count)
         startingStamp = Array(repeating: 0, count: program.phases.map(\.ruleStarts.count).max() ?? 0)
+        starting = startingStamp
         formStarts = FormStartCache(positional: program.phases.map { phase in
             phase.ruleStartIndex.byPredicate.contains { program.predicates[$0.predicate].dependsOnPosition }
         })
@@ -145,17 +149,17 @@ struct PikeVM {
 
         for position in 0...count {
             // Every rule gathered can take its first step here (the start index is exact).
-            if position < count { gatherRulesStarting(at: position, phaseIndex, byType, tokens, spans) } else { starting.removeAll() }
+            if position < count { gatherRulesStarting(at: position, phaseIndex, byType, tokens, spans) } else { startingCount = 0 }
             // Most positions of most phases have nothing to do.
-            if starting.isEmpty && !queues.hasThreads(at: position) { continue }
+            if startingCount == 0 && !queues.hasThreads(at: position) { continue }
             var visitedCount = 0
             waiting.removeAll(keepingCapacity: true)
             queues.take(position, into: &waiting)
             if waiting.count > 1 && !waiting.indices.dropFirst().allSatisfy({ waiting[$0 - 1].start <= waiting[$0].start }) {
                 waiting = waiting.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
             }
-            for k in starting {
-                waiting.append(Thread(pc: Int32(ruleStarts[k]), start: Int32(position), captures: 0))
+            for index in 0..<startingCount {
+                waiting.append(Thread(pc: Int32(ruleStarts[starting[index]]), start: Int32(position), captures: 0))
             }
             let stack = scratch.stack, dense = scratch.dense, sparse = scratch.sparse
             for index in waiting.indices {
@@ -289,7 +293,7 @@ extension PikeVM {
     /// Gathers in `starting` the rules (indexes within the phase) that may begin at `position`, in rule order.
     mutating func gatherRulesStarting(at position: Int, _ phaseIndex: Int, _ byType: [(type: Int, rules: [Int])],
                                       _ tokens: [Token], _ spans: SpanIndex) {
-        starting.removeAll(keepingCapacity: true)
+        startingCount = 0
         let form = tokens[position].form
         // Position tests read two facts besides the surface: one list per combination.
         let variant = tokens[position].positionFacts
@@ -297,11 +301,11 @@ extension PikeVM {
             ?? formStarts.store(surfaceStarts(position, program.phases[phaseIndex], tokens), form: form, variant: variant, phase: phaseIndex)
         for index in known { gather(Int(formStarts.storage[index]), position) }
         // Rules found below come after the cached ones and need sorting in.
-        let cached = starting.count
+        let cached = startingCount
         for (type, rules) in byType where spans.hasSpan(startingAt: position, type: type) {
             for rule in rules { gather(rule, position) }
         }
-        if starting.count > cached && starting.count > 1 { starting.sort() }
+        if startingCount > cached && startingCount > 1 { starting[0..<startingCount].sort() }
     }
 
     /// The rules that may begin at the token at `position` by what its surface
@@ -320,6 +324,9 @@ extension PikeVM {
     private mutating func gather(_ rule: Int, _ position: Int) {
         guard startingStamp[rule] != position + 1 else { return }
         startingStamp[rule] = position + 1
-        if keyFilter.allows(rule, at: position) { starting.append(rule) }
+        if keyFilter.allows(rule, at: position) {
+            starting[startingCount] = rule
+            startingCount += 1
+        }
     }
 }
