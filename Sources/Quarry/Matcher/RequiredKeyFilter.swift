@@ -13,6 +13,8 @@ struct RequiredKeyFilter {
     private var ruleWords: [Int32] = []
     private var ruleWordBounds: [Int] = [0]
     private var ruleReach: [MatchReach?] = []
+    /// Per rule, its reach in this document (`Int.max`: unbounded).
+    private var ruleBound: [Int] = []
     /// The document's positions of every word (`RequiredWordIndex`).
     private var positions: [Int32] = []
     private var positionBounds: [Int] = []
@@ -22,8 +24,6 @@ struct RequiredKeyFilter {
     /// Per rule, the next position holding one of its words (Int.max: none
     /// left), valid while not before the position asked about; -1: unknown.
     private var ruleNext: [Int] = []
-    /// The longest span of an earlier phase in the document, in tokens.
-    private var longestSpan = 0
 
     /// A filter of no rules, a placeholder.
     init() {}
@@ -36,36 +36,46 @@ struct RequiredKeyFilter {
             ruleWordBounds.append(ruleWords.count)
         }
         ruleNext = Array(repeating: -1, count: phase.ruleRequiredKeys.count)
+        ruleBound = Array(repeating: Int.max, count: phase.ruleRequiredKeys.count)
     }
 
     /// Starts over for a document whose words `words` has indexed;
     /// `longestSpan` is the longest span of the earlier phases, in tokens.
     mutating func reset(_ words: RequiredWordIndex, longestSpan: Int) {
-        self.longestSpan = longestSpan
         guard !ruleWords.isEmpty else { return }
         positions = words.positions
         positionBounds = words.positionBounds
         cursor = Array(positionBounds.dropLast())
-        for rule in ruleNext.indices { ruleNext[rule] = -1 }
+        for rule in ruleNext.indices {
+            ruleNext[rule] = -1
+            ruleBound[rule] = ruleReach[rule]?.bound(longestSpan: longestSpan) ?? Int.max
+        }
     }
 
     /// Whether rule `rule` may start a match at `position`. Positions must be
-    /// asked in ascending order between resets.
+    /// asked in ascending order between resets. Most calls find the rule's
+    /// next word still ahead and compare two numbers.
+    @inline(__always)
     mutating func allows(_ rule: Int, at position: Int) -> Bool {
-        let first = ruleWordBounds[rule], end = ruleWordBounds[rule + 1]
-        guard first < end else { return true }
-        if ruleNext[rule] < position {
-            var next = Int.max
-            for index in first..<end {
-                let word = Int(ruleWords[index])
-                let last = positionBounds[word + 1]
-                while cursor[word] < last && Int(positions[cursor[word]]) < position { cursor[word] += 1 }
-                if cursor[word] < last { next = min(next, Int(positions[cursor[word]])) }
-            }
-            ruleNext[rule] = next
+        var next = ruleNext[rule]
+        if next < position {
+            guard ruleWordBounds[rule] < ruleWordBounds[rule + 1] else { return true }
+            next = advance(rule, to: position)
         }
-        guard ruleNext[rule] != Int.max else { return false }
-        guard let reach = ruleReach[rule] else { return true }
-        return ruleNext[rule] < position + reach.bound(longestSpan: longestSpan)
+        return next != Int.max && next - position < ruleBound[rule]
+    }
+
+    /// Finds the first position at or after `position` holding one of the
+    /// rule's words (`Int.max`: none), moving the words' cursors there.
+    private mutating func advance(_ rule: Int, to position: Int) -> Int {
+        var next = Int.max
+        for index in ruleWordBounds[rule]..<ruleWordBounds[rule + 1] {
+            let word = Int(ruleWords[index])
+            let last = positionBounds[word + 1]
+            while cursor[word] < last && Int(positions[cursor[word]]) < position { cursor[word] += 1 }
+            if cursor[word] < last { next = min(next, Int(positions[cursor[word]])) }
+        }
+        ruleNext[rule] = next
+        return next
     }
 }
