@@ -299,7 +299,17 @@ extension PikeVM {
         let variant = tokens[position].positionFacts
         let known = formStarts.list(form: form, variant: variant, phase: phaseIndex)
             ?? formStarts.store(surfaceStarts(position, program.phases[phaseIndex], tokens), form: form, variant: variant, phase: phaseIndex)
-        for index in known { gather(Int(formStarts.storage[index]), position) }
+        // A list holds each rule once; only rules found again by a type below
+        // need the mark that keeps them from being gathered twice.
+        let marking = !byType.isEmpty
+        for index in known {
+            let rule = Int(formStarts.storage[index])
+            if marking { startingStamp[rule] = position + 1 }
+            if keyFilter.allows(rule, at: position) {
+                starting[startingCount] = rule
+                startingCount += 1
+            }
+        }
         // Rules found below come after the cached ones and need sorting in.
         let cached = startingCount
         for (type, rules) in byType where spans.hasSpan(startingAt: position, type: type) {
