@@ -42,6 +42,17 @@ final class MatcherTests: XCTestCase {
                        ["First[Alpha]", "Word[Alpha]", "First[Then]", "Word[Alpha]", "First[Alpha]", "Word[Alpha]"])
     }
 
+    /// A thread can reach a lexicon or a span type after the last token; it
+    /// finds nothing there (and reads no token past the end).
+    func testLexiconAfterTheLastTokenFindsNothing() throws {
+        let rules = """
+            lexicon Harm = { "killed", "were killed" }
+            rule r "two" Harm? => X
+            """
+        XCTAssertEqual(try extract(rules, "two"), ["X[two]"])
+        XCTAssertEqual(try extract(rules, "two were killed"), ["X[two were killed]"])
+    }
+
     func testRegexMustMatchWholeToken() throws {
         XCTAssertEqual(try extract("rule r /kill/ => X", "killed kill"), ["X[kill]"])
         XCTAssertEqual(try extract("rule r /KILL/i => X", "Kill"), ["X[Kill]"])

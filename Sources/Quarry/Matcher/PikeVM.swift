@@ -201,7 +201,9 @@ struct PikeVM {
                         let index = Int(op.a)
                         if lexiconStamp[index] != position + 1 {
                             lexiconStamp[index] = position + 1
-                            lexiconFound[index] = program.lexicons[index].matches(in: tokens, at: position) { stems(index, tokens, $0) }
+                            // Most tokens start no entry: asked of the root's edges first, without a walk.
+                            lexiconFound[index] = position == count || !mayStart(index, tokens, position) ? []
+                                : program.lexicons[index].matches(in: tokens, at: position) { stems(index, tokens, $0) }
                         }
                         let found = lexiconFound[index]
                         for (end, entry) in found {
