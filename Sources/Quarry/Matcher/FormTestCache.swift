@@ -23,6 +23,7 @@ struct FormTestCache {
     }
 
     /// The cached result of test `test` for `form`, or nil.
+    @inline(__always)
     func result(form: Int32, test: Int) -> Bool? {
         let slot = (Int(form) * testCount + test) * 2
         guard form >= 0, slot >> 6 < bits.count else { return nil }

@@ -262,12 +262,19 @@ extension PikeVM {
     /// Whether `predicate` holds for the token at `position`, evaluated once
     /// per word form (and position facts it reads); forms past the cache's
     /// limit once per position.
+    @inline(__always)
     mutating func test(_ predicate: Int, _ tokens: [Token], _ position: Int) -> Bool {
         let form = tokens[position].form
-        let perForm = Int(form) < formTests.formLimit
         var slot = predicateSlot[predicate]
         if predicateDependsOnPosition[predicate] { slot += tokens[position].positionFacts }
-        if perForm, let known = formTests.result(form: form, test: slot) { return known }
+        if let known = formTests.result(form: form, test: slot) { return known }
+        return testUncached(predicate, tokens, position, slot: slot)
+    }
+
+    /// `test` for a form whose result is not cached yet (or never is).
+    private mutating func testUncached(_ predicate: Int, _ tokens: [Token], _ position: Int, slot: Int) -> Bool {
+        let form = tokens[position].form
+        let perForm = Int(form) < formTests.formLimit
         if predicateStamp[predicate] == position + 1 { return predicateResult[predicate] }
         let result = program.predicates[predicate].matches(tokens[position], text: words[form], lexicons: program.lexicons)
         if perForm { formTests.store(result, form: form, test: slot) }
