@@ -212,9 +212,11 @@ struct PikeVM {
                         }
                     case .type:
                         guard spans.hasSpan(startingAt: position, type: Int(op.a)) else { break }
-                        for spanIndex in spans.starting(at: position, type: Int(op.a)) {
+                        var spanIndex = spans.firstStarting(at: position, type: Int(op.a))
+                        while spanIndex >= 0 {
                             enqueue(current, op, end: spans.spans[spanIndex].tokens.upperBound, position: position,
                                     payload: .span(Int32(spanIndex)))
+                            spanIndex = spans.nextStarting(after: spanIndex)
                         }
                     case .match:
                         // Empty matches are never reported.

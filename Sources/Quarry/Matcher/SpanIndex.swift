@@ -6,7 +6,11 @@ struct SpanIndex {
     private(set) var spans: [Span] = []
     /// Tokens in the longest span.
     private(set) var longestSpan = 0
-    private var byTypeAndStart: [Int: [Int]] = [:]
+    /// By `start * typeCount + type`, the first span of that type starting
+    /// there; `nextSameStart[k]` is the one after span `k` (-1: none), in the
+    /// order they were added.
+    private var firstByTypeAndStart = IntegerTable()
+    private var nextSameStart: [Int32] = []
     /// Per type, span indexes sorted by end token.
     private var byTypeSortedByEnd: [Int: [Int]] = [:]
     /// Per type and last-token fold key, span indexes.
@@ -29,7 +33,14 @@ struct SpanIndex {
         let index = spans.count
         spans.append(span)
         longestSpan = max(longestSpan, span.tokens.count)
-        byTypeAndStart[span.tokens.lowerBound * typeCount + span.type, default: []].append(index)
+        nextSameStart.append(-1)
+        let key = UInt64(span.tokens.lowerBound * typeCount + span.type)
+        if var last = firstByTypeAndStart[key] {
+            while nextSameStart[Int(last)] >= 0 { last = nextSameStart[Int(last)] }
+            nextSameStart[Int(last)] = Int32(index)
+        } else {
+            firstByTypeAndStart[key] = Int32(index)
+        }
         if span.type < 64 && span.tokens.lowerBound < typesStarting.count {
             typesStarting[span.tokens.lowerBound] |= 1 << UInt64(span.type)
         }
@@ -53,14 +64,19 @@ struct SpanIndex {
         byTypeSortedByEnd[span.type] = ends
     }
 
-    func starting(at token: Int, type: Int) -> [Int] {
-        byTypeAndStart[token * typeCount + type] ?? []
+    /// The first span of `type` starting at `token` (-1: none); the others
+    /// follow through `nextStarting(after:)`, in the order they were added.
+    func firstStarting(at token: Int, type: Int) -> Int {
+        firstByTypeAndStart[UInt64(token * typeCount + type)].map { Int($0) } ?? -1
     }
+
+    /// The span after `span` with its type and start (-1: none).
+    func nextStarting(after span: Int) -> Int { Int(nextSameStart[span]) }
 
     /// Whether a span of `type` starts at `token`.
     func hasSpan(startingAt token: Int, type: Int) -> Bool {
         if type < 64 && token < typesStarting.count { return typesStarting[token] & (1 << UInt64(type)) != 0 }
-        return !starting(at: token, type: type).isEmpty
+        return firstStarting(at: token, type: type) >= 0
     }
 
     /// The span of `type` with the greatest end not after `limit` (the latest added on ties).
