@@ -41,7 +41,12 @@ enum Console {
     nonisolated(unsafe) private static var buffer: [UInt8] = []
 
     static func write(_ line: String) {
-        buffer.append(contentsOf: line.utf8)
+        writeLine { $0.append(contentsOf: line.utf8) }
+    }
+
+    /// Writes the line `body` appends, as UTF-8, straight into the buffer.
+    static func writeLine(_ body: (inout [UInt8]) -> Void) {
+        body(&buffer)
         buffer.append(10)
         if buffer.count > 1 << 16 { flush() }
     }

@@ -3,30 +3,40 @@
 public enum RecordFormat: String, CaseIterable, Sendable {
     case jsonl, json, tsv
 
-    /// One record as a JSON object, appended piece by piece to one string
-    /// (one is written per record, hundreds of thousands per run).
+    /// One record as a JSON object.
     public static func json(_ record: Record) -> String {
-        var out = "{\"doc\":"
-        out.reserveCapacity(96 + record.document.utf8.count + record.text.utf8.count + record.rule.utf8.count)
+        var bytes: [UInt8] = []
+        appendJSON(record, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one record as a JSON object to `out` as UTF-8: written straight
+    /// into an output buffer, hundreds of thousands of records per run make
+    /// no string each.
+    public static func appendJSON(_ record: Record, to out: inout [UInt8]) {
+        out.append(contentsOf: "{\"doc\":".utf8)
         appendJSONString(record.document, to: &out)
-        out += ",\"type\":"
+        out.append(contentsOf: ",\"type\":".utf8)
         appendJSONString(record.type, to: &out)
-        out += ",\"start\":"
-        out += String(record.start)
-        out += ",\"end\":"
-        out += String(record.end)
-        out += ",\"text\":"
+        out.append(contentsOf: ",\"start\":".utf8)
+        out.append(contentsOf: String(record.start).utf8)
+        out.append(contentsOf: ",\"end\":".utf8)
+        out.append(contentsOf: String(record.end).utf8)
+        out.append(contentsOf: ",\"text\":".utf8)
         appendJSONString(record.text, to: &out)
-        out += ",\"rule\":"
+        out.append(contentsOf: ",\"rule\":".utf8)
         appendJSONString(record.rule, to: &out)
-        out += ",\"attrs\":{"
+        out.append(contentsOf: ",\"attrs\":{".utf8)
         for (index, (key, value)) in record.attributes.enumerated() {
-            if index > 0 { out += "," }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
             appendJSONString(key, to: &out)
-            out += ":"
-            out += jsonValue(value)
+            out.append(UInt8(ascii: ":"))
+            switch value {
+            case let .string(text): appendJSONString(text, to: &out)
+            case let .number(number): out.append(contentsOf: formatNumber(number).utf8)
+            }
         }
-        return out + "}}"
+        out.append(contentsOf: "}}".utf8)
     }
 
     /// One record as a TSV line: doc, type, start, end, text, rule, key=value;…
@@ -38,47 +48,37 @@ public enum RecordFormat: String, CaseIterable, Sendable {
     }
 
     public static let tsvHeader = "doc\ttype\tstart\tend\ttext\trule\tattrs"
-
-    static func jsonValue(_ value: AttributeValue) -> String {
-        switch value {
-        case let .string(text): return jsonString(text)
-        case let .number(number): return formatNumber(number)
-        }
-    }
 }
 
 /// A JSON string literal with the escapes JSON requires.
 public func jsonString(_ text: String) -> String {
-    var out = ""
-    appendJSONString(text, to: &out)
-    return out
+    var bytes: [UInt8] = []
+    appendJSONString(text, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
 }
 
-/// Appends `text` as a JSON string literal.
-func appendJSONString(_ text: String, to out: inout String) {
+/// Appends `text` as a JSON string literal, in UTF-8. Only ASCII needs an
+/// escape (quote, backslash, control characters), so bytes of longer UTF-8
+/// sequences are copied as they are.
+func appendJSONString(_ text: String, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
     // Most texts need no escape: copied whole.
     if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-        out += "\""
-        out += text
-        out += "\""
-        return
-    }
-    out += "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
+        out.append(contentsOf: text.utf8)
+    } else {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
+            case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
+            case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+            case ..<0x20:
+                let hex = String(byte, radix: 16)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: out.append(byte)
             }
         }
     }
-    out += "\""
+    out.append(UInt8(ascii: "\""))
 }
