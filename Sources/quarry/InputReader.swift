@@ -70,8 +70,12 @@ struct InputReader {
         case .text:
             body(InputDocument(id: name, text: text))
         case .jsonl:
-            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            // Split on the byte: split by Character, "\r\n" is one character,
+            // so a CRLF file was one line.
+            for (index, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+                var line = Substring(bytes)
+                if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
+                guard !line.isSpacesOnly else { continue }
                 guard let parsed = JSONLDocument(line: line) else {
                     failures.append("\(path):\(index + 1): expected a JSON object with a string \"text\"")
                     continue

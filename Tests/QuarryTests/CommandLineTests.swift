@@ -29,6 +29,20 @@ final class CommandLineTests: XCTestCase {
             """)
     }
 
+    /// JSONL with Windows line ends, blank lines included, reads like LF.
+    func testJSONLWithCRLFLineEnds() throws {
+        let input = "{\"id\":\"a\",\"text\":\"Київ: 5 killed\"}\r\n\r\n{\"id\":\"b\",\"text\":\"3 wounded\"}\r\n"
+        let run = try quarry(["extract", "--rules", smallRules, "--input-format", "jsonl", "--format", "tsv", "-"], input: input)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(run.output, """
+            doc\ttype\tstart\tend\ttext\trule\tattrs
+            a\tLocation\t0\t4\tКиїв\tlocation.place\tname=Kyiv
+            a\tCasualty\t6\t14\t5 killed\tcasualty.subject_count\toutcome=killed;count=5
+            b\tCasualty\t0\t9\t3 wounded\tcasualty.subject_count\toutcome=injured;count=3
+
+            """)
+    }
+
     func testJSONFormatIsOneArray() throws {
         let run = try quarry(["extract", "--rules", smallRules, "--format", "json", "-"], input: "3 wounded")
         XCTAssertEqual(run.status, 0, run.errors)

@@ -46,7 +46,7 @@ public enum BratReader {
             let lineNumber = index + 1
             var line = String(rawLine)
             if line.hasSuffix("\r") { line.removeLast() }
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if line.isSpacesOnly { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             func fail(_ message: String) { diagnostics.append(file.error(message, line: lineNumber, column: 1)) }
             switch fields[0].first {

@@ -16,7 +16,7 @@ public enum JSONLGoldReader {
         let file = SourceFile(path: path, text: source)
         var documents: [GoldDocument] = []
         var diagnostics: [Diagnostic] = []
-        for (index, line) in file.lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        for (index, line) in file.lines.enumerated() where !line.isSpacesOnly {
             let lineNumber = index + 1
             func fail(_ message: String) { diagnostics.append(file.error(message, line: lineNumber, column: 1)) }
             guard let parsed = JSONLDocument(line: line) else {

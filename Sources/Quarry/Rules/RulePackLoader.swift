@@ -161,12 +161,18 @@ extension StringProtocol {
     /// Without leading and trailing spaces and tabs (what
     /// `trimmingCharacters(in: .whitespaces)` removes, without Foundation's cost).
     var trimmedSpaces: String {
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == " " || scalar == "\t" || (scalar.value > 0x7F && scalar.properties.generalCategory == .spaceSeparator)
-        }
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !Self.isSpace($0) }),
+              let last = scalars.lastIndex(where: { !Self.isSpace($0) }) else { return "" }
         return String(scalars: scalars[first...last])
+    }
+
+    /// True when the text holds nothing but spaces and tabs (what
+    /// `trimmingCharacters(in: .whitespaces).isEmpty` says, without
+    /// converting a long line to an NSString first).
+    public var isSpacesOnly: Bool { unicodeScalars.allSatisfy(Self.isSpace) }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || (scalar.value > 0x7F && scalar.properties.generalCategory == .spaceSeparator)
     }
 }
