@@ -74,6 +74,21 @@ final class BratReaderTests: XCTestCase {
         XCTAssertEqual(document?.annotations[1].attributes, ["outcome": "injured", "count": "14", "approx": "about"])
     }
 
+    /// Annotation files with Windows line ends read like LF ones (split by
+    /// Character, "\r\n" is one character, and the file was one line).
+    func testCRLFAnnotationsAreRead() throws {
+        let directory = try write([
+            "c.txt": "Київ: 14 people had been injured.",
+            "c.ann": "T1\tLocation 0 4\tКиїв\r\n#1\tAnnotatorNotes T1\tname=Kyiv\r\n\r\nT2\tCasualty 6 32\t14 people had been injured\r\nA2\tOutcome T2 injured\r\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (document, problems) = BratReader.read(annotationPath: directory.appendingPathComponent("c.ann").path)
+        XCTAssertEqual(problems.map(\.message), [])
+        XCTAssertEqual(document?.annotations.map(\.type), ["Location", "Casualty"])
+        XCTAssertEqual(document?.annotations[0].attributes, ["name": "Kyiv"])
+        XCTAssertEqual(document?.annotations[1].attributes, ["outcome": "injured"])
+    }
+
     func testMalformedGoldIsReportedWithLinesAndTheRestKept() throws {
         let directory = try write([
             "b.txt": "Kyiv was hit.",
@@ -166,6 +181,15 @@ final class BaselineAndReportTests: XCTestCase {
         XCTAssertEqual(documents[0].annotations[1].attributes, ["outcome": "killed", "count": "5"])
         XCTAssertEqual(problems.map { $0.location!.line }, [2, 3])
         XCTAssertTrue(problems[1].message.contains("out of range"), problems[1].message)
+    }
+
+    func testJSONLGoldWithCRLFLineEnds() throws {
+        let source = "{\"id\":\"x\",\"text\":\"Київ\",\"spans\":[{\"start\":0,\"end\":4,\"label\":\"Location\"}]}\r\n\r\nnot json\r\n"
+        let (documents, problems) = JSONLGoldReader.parse(source, path: "g.jsonl")
+        XCTAssertEqual(documents.map(\.id), ["x"])
+        XCTAssertEqual(documents.first?.annotations.map(\.text), ["Київ"])
+        XCTAssertEqual(problems.map { $0.location!.line }, [3])
+        XCTAssertEqual(problems.first?.lineText, "not json")
     }
 
     func testMarkedContextShowsTheSentence() {

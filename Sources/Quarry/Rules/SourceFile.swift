@@ -7,7 +7,9 @@ public struct SourceFile: Sendable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the byte: split by Character, "\r\n" is one character and
+        // a CRLF file would be one line. Lines keep their "\r".
+        self.lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     public func location(line: Int, column: Int) -> SourceLocation {
