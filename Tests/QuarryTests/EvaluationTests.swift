@@ -62,31 +62,20 @@ final class BratReaderTests: XCTestCase {
         return directory
     }
 
+    /// Standoff lines with LF or CRLF ends (a blank line included).
     func testReadsSpansAttributesAndNotes() throws {
-        let directory = try write([
-            "a.txt": "Київ: 14 people had been injured.",
-            "a.ann": "T1\tLocation 0 4\tКиїв\n#1\tAnnotatorNotes T1\tname=Kyiv\nT2\tCasualty 6 32\t14 people had been injured\nA2\tOutcome T2 injured\n#2\tAnnotatorNotes T2\tcount=14; approx=about\n",
-        ])
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let (document, problems) = BratReader.read(annotationPath: directory.appendingPathComponent("a.ann").path)
-        XCTAssertEqual(problems.map(\.message), [])
-        XCTAssertEqual(document?.annotations.map(\.type), ["Location", "Casualty"])
-        XCTAssertEqual(document?.annotations[1].attributes, ["outcome": "injured", "count": "14", "approx": "about"])
-    }
-
-    /// Annotation files with Windows line ends read like LF ones (split by
-    /// Character, "\r\n" is one character, and the file was one line).
-    func testCRLFAnnotationsAreRead() throws {
-        let directory = try write([
-            "c.txt": "Київ: 14 people had been injured.",
-            "c.ann": "T1\tLocation 0 4\tКиїв\r\n#1\tAnnotatorNotes T1\tname=Kyiv\r\n\r\nT2\tCasualty 6 32\t14 people had been injured\r\nA2\tOutcome T2 injured\r\n",
-        ])
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let (document, problems) = BratReader.read(annotationPath: directory.appendingPathComponent("c.ann").path)
-        XCTAssertEqual(problems.map(\.message), [])
-        XCTAssertEqual(document?.annotations.map(\.type), ["Location", "Casualty"])
-        XCTAssertEqual(document?.annotations[0].attributes, ["name": "Kyiv"])
-        XCTAssertEqual(document?.annotations[1].attributes, ["outcome": "injured"])
+        for end in ["\n", "\r\n"] {
+            let lines = ["T1\tLocation 0 4\tКиїв", "#1\tAnnotatorNotes T1\tname=Kyiv", "", "T2\tCasualty 6 32\t14 people had been injured",
+                         "A2\tOutcome T2 injured", "#2\tAnnotatorNotes T2\tcount=14; approx=about"]
+            let directory = try write(["a.txt": "Київ: 14 people had been injured.", "a.ann": lines.map { $0 + end }.joined()])
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let (document, problems) = BratReader.read(annotationPath: directory.appendingPathComponent("a.ann").path)
+            XCTAssertEqual(problems.map(\.message), [], end.debugDescription)
+            XCTAssertEqual(document?.annotations.map(\.type), ["Location", "Casualty"], end.debugDescription)
+            XCTAssertEqual(document?.annotations.first?.attributes, ["name": "Kyiv"], end.debugDescription)
+            XCTAssertEqual(document?.annotations.last?.attributes, ["outcome": "injured", "count": "14", "approx": "about"],
+                           end.debugDescription)
+        }
     }
 
     func testMalformedGoldIsReportedWithLinesAndTheRestKept() throws {
