@@ -20,10 +20,6 @@ enum SentenceBreaks {
     /// of ICU once per process (a few milliseconds); the others are asked each time.
     private static let basicPlane: [Class] = (0..<0x10000).map { Class(cicu_sentence_class_of(Int32($0)).rawValue) }
 
-    private static func classOf(_ scalar: Unicode.Scalar) -> Class {
-        scalar.value < 0x10000 ? basicPlane[Int(scalar.value)] : Class(cicu_sentence_class_of(Int32(scalar.value)).rawValue)
-    }
-
     private static func isParagraphSeparator(_ kind: Class) -> Bool { kind == sep || kind == cr || kind == lf }
 
     /// Where the text's sentences start, as code-point indexes, from 0, and
