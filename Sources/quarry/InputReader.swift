@@ -70,12 +70,7 @@ struct InputReader {
         case .text:
             body(InputDocument(id: name, text: text))
         case .jsonl:
-            // Split on the byte: split by Character, "\r\n" is one character,
-            // so a CRLF file was one line.
-            for (index, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-                var line = Substring(bytes)
-                if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
-                guard !line.isSpacesOnly else { continue }
+            for (index, line) in SourceFile(path: path, text: text).lines.enumerated() where !line.isSpacesOnly {
                 guard let parsed = JSONLDocument(line: line) else {
                     failures.append("\(path):\(index + 1): expected a JSON object with a string \"text\"")
                     continue

@@ -125,8 +125,8 @@ final class TokenizerTests: XCTestCase {
             String((0..<random(40)).map { _ in random(8) == 0 ? other[random(other.count)] : ascii[random(ascii.count)] })
         }
         for text in texts {
-            let (scalars, utf16, scalarIndex) = Tokenizer.indexed(text)
-            XCTAssertEqual(tokenizer.wordBoundaries(scalars), tokenizer.icuWordBoundaries(utf16, scalarIndex),
+            let scalars = [Unicode.Scalar](scalarsOf: text)
+            XCTAssertEqual(tokenizer.wordBoundaries(scalars), tokenizer.icuWordBoundaries(scalars),
                            "\(text.debugDescription)")
         }
     }
@@ -143,8 +143,8 @@ final class TokenizerTests: XCTestCase {
             String((0..<random(30)).map { _ in alphabet[random(alphabet.count)] })
         }
         for text in texts {
-            let (scalars, utf16, scalarIndex) = Tokenizer.indexed(text)
-            XCTAssertEqual(SentenceBreaks.boundaries(scalars), tokenizer.icuSentenceBoundaries(utf16, scalarIndex),
+            let scalars = [Unicode.Scalar](scalarsOf: text)
+            XCTAssertEqual(SentenceBreaks.boundaries(scalars), tokenizer.icuSentenceBoundaries(scalars),
                            "\(text.debugDescription)")
         }
     }
@@ -163,8 +163,8 @@ final class TokenizerTests: XCTestCase {
             }))
         }
         for text in texts {
-            let (scalars, utf16, scalarIndex) = Tokenizer.indexed(text)
-            let offsets = tokenizer.icuWordBoundaries(utf16, scalarIndex)
+            let scalars = [Unicode.Scalar](scalarsOf: text)
+            let offsets = tokenizer.icuWordBoundaries(scalars)
             let icu = zip(offsets, offsets.dropFirst()).filter { $0.0 < $0.1 && scalars[$0.0] != " " }.map { [$0.0, $0.1] }
             XCTAssertEqual(tokenizer.segments(scalars).map { [$0.0, $0.1] }, icu, "\"\(text)\"")
         }

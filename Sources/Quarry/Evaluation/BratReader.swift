@@ -42,10 +42,8 @@ public enum BratReader {
         var order: [String] = []
         var pendingAttributes: [(String, String, String, Int)] = []  // (target, key, value, line)
 
-        for (index, rawLine) in file.lines.enumerated() {
+        for (index, line) in file.lines.enumerated() {
             let lineNumber = index + 1
-            var line = String(rawLine)
-            if line.hasSuffix("\r") { line.removeLast() }
             if line.isSpacesOnly { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             func fail(_ message: String) { diagnostics.append(file.error(message, line: lineNumber, column: 1)) }

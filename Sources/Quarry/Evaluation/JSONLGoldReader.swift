@@ -16,9 +16,7 @@ public enum JSONLGoldReader {
         let file = SourceFile(path: path, text: source)
         var documents: [GoldDocument] = []
         var diagnostics: [Diagnostic] = []
-        for (index, rawLine) in file.lines.enumerated() {
-            let line = rawLine.utf8.last == UInt8(ascii: "\r") ? rawLine.dropLast() : rawLine
-            guard !line.isSpacesOnly else { continue }
+        for (index, line) in file.lines.enumerated() where !line.isSpacesOnly {
             let lineNumber = index + 1
             func fail(_ message: String) { diagnostics.append(file.error(message, line: lineNumber, column: 1)) }
             guard let parsed = JSONLDocument(line: line) else {

@@ -59,8 +59,8 @@ struct PikeVM {
     /// Per lexicon and word form (`lexicon + form * lexicon count`), the
     /// form's stems (`Lexicon.stems(of:foldKey:keys:)`).
     private var formStems: [Int: [Int32]] = [:]
-    /// The word-form numbering the caches above belong to, and its forms' strings.
-    private var numbering: WordForms?
+    /// The strings of the word forms of the document given to `begin`; the
+    /// caches above belong to its numbering (`words.numbering`).
     private var words = WordTexts()
     /// Where the rules' required words occur in the document, and per phase,
     /// where they let its rules start.
@@ -104,14 +104,13 @@ struct PikeVM {
     /// the caches per word form, and where the rules' required words occur
     /// (found once for all phases).
     mutating func begin(_ document: Document) {
-        words = document.words
         // The caches per word form hold one numbering's forms.
-        if numbering !== document.forms {
-            numbering = document.forms
+        if words.numbering !== document.forms {
             formStarts.removeAll()
             formTests.removeAll()
             formStems.removeAll()
         }
+        words = document.words
         requiredWords.index(document.tokens)
         begunTokens = document.tokens.count
     }
@@ -316,10 +315,7 @@ extension PikeVM {
         for index in known {
             let rule = Int(formStarts.storage[index])
             if marking { startingStamp[rule] = position + 1 }
-            if keyFilter.allows(rule, at: position) {
-                starting[startingCount] = rule
-                startingCount += 1
-            }
+            admit(rule, position)
         }
         // Rules found below come after the cached ones and need sorting in.
         let cached = startingCount
@@ -345,9 +341,14 @@ extension PikeVM {
     private mutating func gather(_ rule: Int, _ position: Int) {
         guard startingStamp[rule] != position + 1 else { return }
         startingStamp[rule] = position + 1
-        if keyFilter.allows(rule, at: position) {
-            starting[startingCount] = rule
-            startingCount += 1
-        }
+        admit(rule, position)
+    }
+
+    /// Adds `rule` to `starting` if its required keys allow it here.
+    @inline(__always)
+    private mutating func admit(_ rule: Int, _ position: Int) {
+        guard keyFilter.allows(rule, at: position) else { return }
+        starting[startingCount] = rule
+        startingCount += 1
     }
 }

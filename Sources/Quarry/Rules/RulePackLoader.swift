@@ -105,10 +105,8 @@ public struct RulePackLoader {
         }
         let lexiconFile = SourceFile(path: path, text: text)
         var entries: [LexiconEntry] = []
-        for (index, rawLine) in lexiconFile.lines.enumerated() {
-            var line = String(rawLine)
-            if line.hasSuffix("\r") { line.removeLast() }
-            if line.trimmedSpaces.isEmpty || line.hasPrefix("#") { continue }
+        for (index, line) in lexiconFile.lines.enumerated() {
+            if line.isSpacesOnly || line.hasPrefix("#") { continue }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             let phrase = columns[0].trimmedSpaces
             let at = lexiconFile.location(line: index + 1, column: 1)

@@ -2,14 +2,18 @@
 public struct SourceFile: Sendable {
     public let path: String
     public let text: String
+    /// The lines, without their line ends (`\n` or `\r\n`).
     public let lines: [Substring]
 
     public init(path: String, text: String) {
         self.path = path
         self.text = text
         // Split on the byte: split by Character, "\r\n" is one character and
-        // a CRLF file would be one line. Lines keep their "\r".
-        self.lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        // a CRLF file would be one line.
+        self.lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { bytes in
+            let line = Substring(bytes)
+            return line.utf8.last == UInt8(ascii: "\r") ? line.dropLast() : line
+        }
     }
 
     public func location(line: Int, column: Int) -> SourceLocation {
@@ -18,9 +22,7 @@ public struct SourceFile: Sendable {
 
     public func lineText(_ line: Int) -> String? {
         guard line >= 1 && line <= lines.count else { return nil }
-        var text = String(lines[line - 1])
-        if text.hasSuffix("\r") { text.removeLast() }
-        return text
+        return String(lines[line - 1])
     }
 
     public func error(_ message: String, line: Int, column: Int) -> Diagnostic {

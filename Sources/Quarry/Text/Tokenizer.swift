@@ -85,30 +85,6 @@ public final class Tokenizer {
         }
     }
 
-    /// The text's code points, its UTF-16 units (what ICU reads) and the
-    /// code-point index of every UTF-16 offset and of the end.
-    static func indexed(_ text: String) -> ([Unicode.Scalar], [UInt16], [Int32]) {
-        let scalars = [Unicode.Scalar](scalarsOf: text)
-        let (utf16, scalarIndex) = utf16(scalars[...])
-        return (scalars, utf16, scalarIndex)
-    }
-
-    /// Code points as UTF-16 units, and the index (from the slice's start)
-    /// of the code point of every unit and of the end.
-    static func utf16(_ scalars: ArraySlice<Unicode.Scalar>) -> ([UInt16], [Int32]) {
-        var units: [UInt16] = [], scalarIndex: [Int32] = []
-        units.reserveCapacity(scalars.count)
-        scalarIndex.reserveCapacity(scalars.count + 1)
-        for (index, scalar) in scalars.enumerated() {
-            for unit in UTF16.encode(scalar)! {
-                units.append(unit)
-                scalarIndex.append(Int32(index))
-            }
-        }
-        scalarIndex.append(Int32(scalars.count))
-        return (units, scalarIndex)
-    }
-
     /// The code-point ranges of the tokens: word segments (ICU's rules) that
     /// are not white space, with possessives split off.
     func segments(_ scalars: [Unicode.Scalar]) -> [(Int, Int)] {
@@ -124,19 +100,32 @@ public final class Tokenizer {
             if region.isPlain {
                 PlainWordBreaks.appendBoundaries(scalars, region.start, region.end, to: &boundaries)
             } else {
-                let (units, scalarIndex) = Tokenizer.utf16(scalars[region.start..<region.end])
-                for offset in wordBreaker.boundaries(in: units).dropFirst() {
-                    boundaries.append(region.start + Int(scalarIndex[offset]))
+                for offset in Tokenizer.icuBoundaries(wordBreaker, scalars[region.start..<region.end]).dropFirst() {
+                    boundaries.append(region.start + offset)
                 }
             }
         }
         return boundaries
     }
 
-    /// ICU's word boundaries of the whole text, as code-point indexes.
-    func icuWordBoundaries(_ utf16: [UInt16], _ scalarIndex: [Int32]) -> [Int] {
-        wordBreaker.boundaries(in: utf16).map { Int(scalarIndex[$0]) }
+    /// ICU's boundaries of `scalars` by `breaker`, as code-point indexes from
+    /// the slice's start (ICU reads UTF-16, so the slice is converted first).
+    private static func icuBoundaries(_ breaker: ICUBreaker?, _ scalars: ArraySlice<Unicode.Scalar>) -> [Int] {
+        var units: [UInt16] = [], scalarOfUnit: [Int32] = []
+        units.reserveCapacity(scalars.count)
+        scalarOfUnit.reserveCapacity(scalars.count + 1)
+        for (index, scalar) in scalars.enumerated() {
+            for unit in UTF16.encode(scalar)! {
+                units.append(unit)
+                scalarOfUnit.append(Int32(index))
+            }
+        }
+        scalarOfUnit.append(Int32(scalars.count))
+        return (breaker?.boundaries(in: units) ?? []).map { Int(scalarOfUnit[$0]) }
     }
+
+    /// ICU's word boundaries of the whole text, as code-point indexes.
+    func icuWordBoundaries(_ scalars: [Unicode.Scalar]) -> [Int] { Tokenizer.icuBoundaries(wordBreaker, scalars[...]) }
 
     /// The number of segments ICU's word iterator finds in `text`, UTF-16
     /// conversion included: what the tokenizer's speed is measured against.
@@ -145,9 +134,7 @@ public final class Tokenizer {
     }
 
     /// ICU's sentence boundaries of the whole text, as code-point indexes.
-    func icuSentenceBoundaries(_ utf16: [UInt16], _ scalarIndex: [Int32]) -> [Int] {
-        (sentenceBreaker?.boundaries(in: utf16) ?? []).map { Int(scalarIndex[$0]) }
-    }
+    func icuSentenceBoundaries(_ scalars: [Unicode.Scalar]) -> [Int] { Tokenizer.icuBoundaries(sentenceBreaker, scalars[...]) }
 
     /// The tokens between word boundaries: segments that are not white space,
     /// with possessives split off.
@@ -196,9 +183,9 @@ public final class Tokenizer {
 
     private func makeToken(_ cache: inout WordCache, _ scalars: [Unicode.Scalar], _ start: Int, _ end: Int,
                            spaceBefore: Bool, sentence: Int) -> Token {
-        let word = cache.features(scalars, start, end, folder: folder, keys: keys)
+        let (form, word) = cache.form(scalars, start, end, folder: folder, keys: keys)
         return Token(start: start, end: end, script: word.script,
                      numericValue: word.numericValue, isWord: word.isWord, spaceBefore: spaceBefore, sentence: sentence,
-                     isSentenceStart: false, flags: word.flags, keyID: word.keyID, form: word.form)
+                     isSentenceStart: false, flags: word.flags, keyID: word.keyID, form: form)
     }
 }

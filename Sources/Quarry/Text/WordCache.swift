@@ -13,18 +13,19 @@ struct WordCache {
         words = WordTexts()
     }
 
-    /// The features of the word form `scalars[start..<end]`: ICU and Unicode
-    /// property lookups are paid per word form, not per occurrence.
-    mutating func features(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, folder: Folder, keys: KeyTable) -> WordFeatures {
+    /// The number and features of the word form `scalars[start..<end]`: ICU
+    /// and Unicode property lookups are paid per word form, not per occurrence.
+    mutating func form(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, folder: Folder,
+                       keys: KeyTable) -> (number: Int32, features: WordFeatures) {
         let hash = FormTable.hash(scalars, start, end)
-        if let form = forms.find(scalars, start, end, hash: hash) { return features[Int(form)] }
+        if let form = forms.find(scalars, start, end, hash: hash) { return (form, features[Int(form)]) }
         let surface = String(scalars: scalars[start..<end]), foldKey = folder.key(surface)
         var word = WordFeatures(surface, foldKey: foldKey)
         word.keyID = keys.id(of: foldKey)
-        word.form = forms.insert(scalars, start, end, hash: hash)
+        let form = forms.insert(scalars, start, end, hash: hash)
         words.append(WordText(surface: surface, foldKey: foldKey, shape: WordShape.of(surface)))
         features.append(word)
-        return word
+        return (form, word)
     }
 }
 
@@ -35,7 +36,6 @@ struct WordFeatures {
     var isWord: Bool
     var flags: TokenFlags
     var keyID: Int32 = -1
-    var form: Int32 = -1
 
     init(_ surface: String, foldKey: String) {
         var script: Script?
