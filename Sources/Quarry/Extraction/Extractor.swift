@@ -42,13 +42,15 @@ public final class Extractor {
     }
 
     public func records(in document: Document) -> [Record] {
-        let spans = matcher.spans(in: document).filter { !program.types[$0.type].isInternal }
-        let records = spans.map { span -> Record in
+        var records: [Record] = []
+        // A loop, not a closure: a closure capturing the document copied it
+        // (retaining each of its arrays) for every record.
+        for span in matcher.spans(in: document) where !program.types[span.type].isInternal {
             let start = document.tokens[span.tokens.lowerBound].start
             let end = document.tokens[span.tokens.upperBound - 1].end
-            return Record(document: document.id, type: program.types[span.type].name, start: start, end: end,
-                          text: document.slice(start, end), rule: program.rules[span.rule].name,
-                          attributes: span.attributes)
+            records.append(Record(document: document.id, type: program.types[span.type].name, start: start, end: end,
+                                  text: document.slice(start, end), rule: program.rules[span.rule].name,
+                                  attributes: span.attributes))
         }
         return records.sorted { a, b in
             (a.start, a.end, a.type, a.rule) < (b.start, b.end, b.type, b.rule)

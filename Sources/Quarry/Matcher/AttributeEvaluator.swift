@@ -1,8 +1,15 @@
-/// Computes output attributes from a match's captures.
-struct AttributeEvaluator {
+/// Computes output attributes from a match's captures. A class: as a struct
+/// holding a document and a span index, each call retained all their arrays.
+final class AttributeEvaluator {
     let program: Program
     let document: Document
     let spans: SpanIndex
+
+    init(program: Program, document: Document, spans: SpanIndex) {
+        self.program = program
+        self.document = document
+        self.spans = spans
+    }
 
     /// An intermediate value: a constant, or a range of tokens (a capture or a span).
     private enum Value {

@@ -19,13 +19,17 @@ public final class Matcher {
         for (phaseIndex, phase) in program.phases.enumerated() where !phase.ruleStarts.isEmpty {
             let candidates = vm.candidates(phase: phaseIndex, document: document, spans: index)
             let kept = ConflictResolver.resolve(candidates, rules: program.rules, tokenCount: document.tokens.count)
-            let evaluator = AttributeEvaluator(program: program, document: document, spans: index)
             var made: [Span] = []
-            for item in kept {
-                let rule = program.rules[item.candidate.rule]
-                made.append(Span(type: rule.output.type, tokens: item.reported,
-                                 attributes: evaluator.attributes(of: rule.output, candidate: item.candidate),
-                                 rule: item.candidate.rule))
+            // The evaluator's copy of the index goes before the index grows,
+            // so adding to it does not copy it.
+            do {
+                let evaluator = AttributeEvaluator(program: program, document: document, spans: index)
+                for item in kept {
+                    let rule = program.rules[item.candidate.rule]
+                    made.append(Span(type: rule.output.type, tokens: item.reported,
+                                     attributes: evaluator.attributes(of: rule.output, candidate: item.candidate),
+                                     rule: item.candidate.rule))
+                }
             }
             for span in made { index.add(span, lastKey: document.foldKey(of: document.tokens[span.tokens.upperBound - 1])) }
         }
