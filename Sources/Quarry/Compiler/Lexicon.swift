@@ -5,6 +5,11 @@
 /// several edges. Nodes are numbers, edges one hash table keyed by node and
 /// key, and the root's edges a dense array by key: no objects to reference-count
 /// while matching, and a 200,000-entry lexicon is a few arrays.
+///
+/// The lexicon is filled while the program is compiled and only read once
+/// matching starts (and shared by threads then), so its stored properties
+/// skip the run-time exclusivity checks Swift makes on a class's `var`s: they
+/// were a check per trie step.
 final class Lexicon {
     struct Entry {
         var value: String
@@ -12,23 +17,23 @@ final class Lexicon {
     }
 
     let name: String
-    private(set) var entries: [Entry] = []
+    @exclusivity(unchecked) private(set) var entries: [Entry] = []
     /// Tokens in the longest entry.
     private(set) var longestEntry = 0
     /// Per node (0 is the root): the entry ending there, or -1.
-    private var entryOfNode: [Int32] = [-1]
+    @exclusivity(unchecked) private var entryOfNode: [Int32] = [-1]
     /// Per node: set when every entry through the edge into it wrote its token
     /// capitalized and the lexicon requires capitals.
-    private var nodeRequiresCapital: [Bool] = [true]
+    @exclusivity(unchecked) private var nodeRequiresCapital: [Bool] = [true]
     /// Edges: `node << 32 | key` to the child node.
-    private var edges = IntegerTable()
+    @exclusivity(unchecked) private var edges = IntegerTable()
     /// The root's children again, as a dense array by key number (-1 for
     /// none), since every token looks there; filled by `indexFirstKeys`.
-    private var rootChild: [Int32] = []
+    @exclusivity(unchecked) private var rootChild: [Int32] = []
     /// Fold keys of endings that may follow a token inside the same token
     /// (`Таганрог` + `е`), longest first; they apply only to tokens in `endingScript`.
-    private(set) var endings: [String] = []
-    private(set) var endingScript: Script = .common
+    @exclusivity(unchecked) private(set) var endings: [String] = []
+    @exclusivity(unchecked) private(set) var endingScript: Script = .common
     /// A stem left after removing an ending keeps at least this many characters.
     static let minimumStem = 3
 
