@@ -1,9 +1,12 @@
-/// Computes output attributes from a match's captures. A class: as a struct
-/// holding a document and a span index, each call retained all their arrays.
+/// Computes output attributes from a match's captures, for one document.
+/// It holds the spans of the phases run so far, which attribute functions
+/// look up; the matcher adds each phase's. A class made once per document:
+/// as a struct made per phase, it copied the document and the span index
+/// (retaining each of their arrays) every time.
 final class AttributeEvaluator {
     let program: Program
     let document: Document
-    let spans: SpanIndex
+    var spans: SpanIndex
 
     init(program: Program, document: Document, spans: SpanIndex) {
         self.program = program

@@ -13,26 +13,24 @@ public final class Matcher {
 
     /// All spans of all phases, internal types included, in phase order.
     public func spans(in document: Document) -> [Span] {
-        var index = SpanIndex(typeCount: max(1, program.types.count), tokenCount: document.tokens.count,
-                              lookups: lookups)
+        let evaluator = AttributeEvaluator(
+            program: program, document: document,
+            spans: SpanIndex(typeCount: max(1, program.types.count), tokenCount: document.tokens.count, lookups: lookups))
         vm.begin(document)
         for (phaseIndex, phase) in program.phases.enumerated() where !phase.ruleStarts.isEmpty {
-            let candidates = vm.candidates(phase: phaseIndex, document: document, spans: index)
+            let candidates = vm.candidates(phase: phaseIndex, document: document, spans: evaluator.spans)
             let kept = ConflictResolver.resolve(candidates, rules: program.rules, tokenCount: document.tokens.count)
             var made: [Span] = []
-            // The evaluator's copy of the index goes before the index grows,
-            // so adding to it does not copy it.
-            do {
-                let evaluator = AttributeEvaluator(program: program, document: document, spans: index)
-                for item in kept {
-                    let rule = program.rules[item.candidate.rule]
-                    made.append(Span(type: rule.output.type, tokens: item.reported,
-                                     attributes: evaluator.attributes(of: rule.output, candidate: item.candidate),
-                                     rule: item.candidate.rule))
-                }
+            for item in kept {
+                let rule = program.rules[item.candidate.rule]
+                made.append(Span(type: rule.output.type, tokens: item.reported,
+                                 attributes: evaluator.attributes(of: rule.output, candidate: item.candidate),
+                                 rule: item.candidate.rule))
             }
-            for span in made { index.add(span, lastKey: document.foldKey(of: document.tokens[span.tokens.upperBound - 1])) }
+            for span in made {
+                evaluator.spans.add(span, lastForm: document.tokens[span.tokens.upperBound - 1].form, in: document.words)
+            }
         }
-        return index.spans
+        return evaluator.spans.spans
     }
 }

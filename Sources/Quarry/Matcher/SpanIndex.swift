@@ -29,7 +29,9 @@ struct SpanIndex {
         typesStarting = Array(repeating: 0, count: tokenCount)
     }
 
-    mutating func add(_ span: Span, lastKey: @autoclosure () -> String) {
+    /// Adds `span`, whose last token has word form `lastForm` in `words`
+    /// (its fold key is read only for types `fullest` looks up).
+    mutating func add(_ span: Span, lastForm: Int32, in words: WordTexts) {
         let index = spans.count
         spans.append(span)
         longestSpan = max(longestSpan, span.tokens.count)
@@ -46,7 +48,7 @@ struct SpanIndex {
         }
         if lookups?.previousTypes.contains(span.type) ?? true { indexEnd(index) }
         if lookups?.fullestTypes.contains(span.type) ?? true {
-            byTypeAndLastKey[span.type, default: [:]][lastKey(), default: []].append(index)
+            byTypeAndLastKey[span.type, default: [:]][words[lastForm].foldKey, default: []].append(index)
         }
     }
 
