@@ -124,6 +124,43 @@ final class MatcherSpeedupTests: XCTestCase {
     /// The table behind lexicon edges and the best match per rule and start
     /// agrees with a Dictionary through growth, overwrites and keys that
     /// differ only in their high or low half.
+    /// A rule starts only where the next token can take one of its second
+    /// steps; rules that can end, or go on with a lexicon or span, after
+    /// their first token have no such test.
+    func testSecondStepTestsOnlyWhereEveryNextStepIsATokenTest() throws {
+        let program = try compile("""
+            lexicon Harm = { "killed" }
+            rule pair "a" ("b" | [number]) => X
+            rule optional "c" "d"? => Y
+            rule lexicon "e" Harm => Z
+            rule repeated [cap]{2,} => W
+            """)
+        let phase = program.phases[0]
+        let second = phase.ruleSecondStep
+        XCTAssertEqual(second.count, 4)
+        XCTAssertGreaterThanOrEqual(second[0], 0)
+        XCTAssertEqual(second[1], -1)
+        XCTAssertEqual(second[2], -1)
+        XCTAssertGreaterThanOrEqual(second[3], 0)
+        let document = try Tokenizer(keys: program.keys).document(id: "t", text: "b 7 Kyiv")
+        let test = program.predicates[second[0]]
+        XCTAssertEqual(document.tokens.map { test.matches($0, text: document.words[$0.form], lexicons: program.lexicons) },
+                       [true, true, false])
+    }
+
+    /// The second-step test reads the next token, position facts included,
+    /// and there is none after the last.
+    func testSecondStepTestsKeepEveryMatch() throws {
+        let rules = """
+            rule pair "a" ("b" | [number]) => X
+            rule glued "x" [!space_before] => G
+            rule caps [cap]{2,} => W
+            """
+        XCTAssertEqual(try extract(rules, "a b a c a 3 a"), ["X[a b]", "X[a 3]"])
+        XCTAssertEqual(try extract(rules, "x-y x y x"), ["G[x-]"])
+        XCTAssertEqual(try extract(rules, "see New York and Paris"), ["W[New York]"])
+    }
+
     func testIntegerTableAgreesWithADictionary() {
         var table = IntegerTable(), reference: [UInt64: Int32] = [:]
         var state: UInt64 = 3

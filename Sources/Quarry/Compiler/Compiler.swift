@@ -212,7 +212,9 @@ public struct Compiler {
         }
         // Number the keys rules name (lexicon keys are numbered as entries are
         // added); literals and lexicons then test integers.
-        let numbered = predicates.predicates.map { $0.numberingLiterals(&keys) }
+        var numbered = predicates.predicates.map { $0.numberingLiterals(&keys) }
+        // Second-step tests are unions of these, added below, one per distinct union.
+        var unionOf: [[Int]: Int] = [:]
         for lexicon in lexicons { lexicon.indexFirstKeys(keyCount: keys.count) }  // needs every key numbered
         let lexiconReach = lexicons.map(\.longestEntry)
         // An inflecting lexicon may start at any token of its script: as broad as can be.
@@ -227,28 +229,20 @@ public struct Compiler {
             }
             // A rule starts only where one of its first steps can take the token,
             // so most rules cost nothing at most tokens.
-            let starts = phases[index].ruleStarts.map { firstSteps(from: $0, in: phases[index].instructions) }
+            let starts = phases[index].ruleStarts.map { SecondStep.consumingSteps(from: $0, in: phases[index].instructions).steps }
+            phases[index].ruleSecondStep = starts.map { steps in
+                guard let tests = SecondStep.predicates(firstSteps: steps, in: phases[index].instructions) else { return -1 }
+                if tests.count == 1 { return tests[0] }
+                if let known = unionOf[tests] { return known }
+                numbered.append(.or(tests.map { numbered[$0] }))
+                unionOf[tests] = numbered.count - 1
+                return numbered.count - 1
+            }
             phases[index].ruleStartIndex = RuleStartIndex(firstSteps: starts, instructions: phases[index].instructions,
                                                           predicates: numbered, keyCount: keys.count)
         }
         return Program(phases: phases, rules: rules, types: types, predicates: numbered,
                        lexicons: lexicons, examples: examples, keys: keys)
-    }
-
-    /// The consuming instructions reachable from `start` without consuming.
-    private func firstSteps(from start: Int, in instructions: [Instruction]) -> [Int] {
-        var seen = Set<Int>(), stack = [start], steps: [Int] = []
-        while let pc = stack.popLast() {
-            guard seen.insert(pc).inserted else { continue }
-            switch instructions[pc] {
-            case let .jump(target): stack.append(target)
-            case let .split(a, b): stack.append(b); stack.append(a)
-            case let .openCapture(_, next), let .closeCapture(_, next): stack.append(next)
-            case .token, .span: steps.append(pc)
-            case .match: break
-            }
-        }
-        return steps.sorted()
     }
 
     private func nameResolver(phase: Int) -> (String, SourceLocation) throws -> ResolvedName {

@@ -49,6 +49,8 @@ public struct Phase: Sendable {
     var ruleOfInstruction: [Int] = []
     /// The rules that may begin at a token, by what their first steps need.
     var ruleStartIndex = RuleStartIndex()
+    /// For each rule, the predicate the token after its first must pass (-1: none); see `SecondStep`.
+    var ruleSecondStep: [Int] = []
 }
 
 /// Where a multi-token atom finds its matches.

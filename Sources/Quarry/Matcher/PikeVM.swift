@@ -55,6 +55,8 @@ struct PikeVM {
     private var starting: [Int]
     private var startingCount = 0
     private var startingStamp: [Int]
+    /// The running phase's `Phase.ruleSecondStep`.
+    private var secondStep: [Int] = []
     private var formStarts: FormStartCache
     /// Per lexicon and word form (`lexicon + form * lexicon count`), the
     /// form's stems (`Lexicon.stems(of:foldKey:keys:)`).
@@ -134,6 +136,7 @@ struct PikeVM {
         for index in predicateStamp.indices { predicateStamp[index] = 0 }
         for index in startingStamp.indices { startingStamp[index] = 0 }
         for index in lexiconStamp.indices { lexiconStamp[index] = 0 }
+        secondStep = phase.ruleSecondStep
         swap(&keyFilter, &keyFilters[phaseIndex])
         defer { swap(&keyFilter, &keyFilters[phaseIndex]) }
         keyFilter.reset(requiredWords, longestSpan: spans.longestSpan)
@@ -315,12 +318,12 @@ extension PikeVM {
         for index in known {
             let rule = Int(formStarts.storage[index])
             if marking { startingStamp[rule] = position + 1 }
-            admit(rule, position)
+            admit(rule, position, tokens)
         }
         // Rules found below come after the cached ones and need sorting in.
         let cached = startingCount
         for (type, rules) in byType where spans.hasSpan(startingAt: position, type: type) {
-            for rule in rules { gather(rule, position) }
+            for rule in rules { gather(rule, position, tokens) }
         }
         if startingCount > cached && startingCount > 1 { starting[0..<startingCount].sort() }
     }
@@ -338,16 +341,19 @@ extension PikeVM {
     }
 
     /// Adds `rule` to `starting` once per position, if its required keys allow it here.
-    private mutating func gather(_ rule: Int, _ position: Int) {
+    private mutating func gather(_ rule: Int, _ position: Int, _ tokens: [Token]) {
         guard startingStamp[rule] != position + 1 else { return }
         startingStamp[rule] = position + 1
-        admit(rule, position)
+        admit(rule, position, tokens)
     }
 
-    /// Adds `rule` to `starting` if its required keys allow it here.
+    /// Adds `rule` to `starting` if its required keys allow it here and the
+    /// next token can take its second step (`SecondStep`).
     @inline(__always)
-    private mutating func admit(_ rule: Int, _ position: Int) {
+    private mutating func admit(_ rule: Int, _ position: Int, _ tokens: [Token]) {
         guard keyFilter.allows(rule, at: position) else { return }
+        let second = secondStep[rule]
+        if second >= 0 && (position + 1 == tokens.count || !test(second, tokens, position + 1)) { return }
         starting[startingCount] = rule
         startingCount += 1
     }
