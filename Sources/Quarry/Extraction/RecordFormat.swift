@@ -59,26 +59,30 @@ public func jsonString(_ text: String) -> String {
 
 /// Appends `text` as a JSON string literal, in UTF-8. Only ASCII needs an
 /// escape (quote, backslash, control characters), so bytes of longer UTF-8
-/// sequences are copied as they are.
+/// sequences are copied as they are; runs without an escape are copied
+/// whole, read from the string's own storage.
 func appendJSONString(_ text: String, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
-    // Most texts need no escape: copied whole.
-    if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-        out.append(contentsOf: text.utf8)
-    } else {
-        for byte in text.utf8 {
+    var text = text
+    text.withUTF8 { bytes in
+        var clean = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<index]))
+            clean = index + 1
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
             case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
             case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
             case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
             case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
-            case ..<0x20:
+            default:
                 let hex = String(byte, radix: 16)
                 out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            default: out.append(byte)
             }
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean...]))
     }
     out.append(UInt8(ascii: "\""))
 }

@@ -1,0 +1,20 @@
+import Foundation
+import XCTest
+@testable import Quarry
+
+final class RecordFormatTests: XCTestCase {
+    /// Strings are escaped where JSON requires it and copied as they are
+    /// elsewhere, multi-byte UTF-8 included; the line parses back to the record.
+    func testJSONEscapesOnlyWhatJSONRequires() throws {
+        let text = "He said \"да\" \\ then\nleft\tat\u{01}once — Київ"
+        let record = Record(document: "d\"1", type: "Quote", start: 3, end: 40, text: text, rule: "q.r",
+                            attributes: [("speaker", .string("O'Neil \"Jr\"")), ("count", .number(4))])
+        let line = RecordFormat.json(record)
+        XCTAssertEqual(line, #"{"doc":"d\"1","type":"Quote","start":3,"end":40,"text":"He said \"да\" \\ then\nleft\tat\u0001once — Київ","rule":"q.r","attrs":{"speaker":"O'Neil \"Jr\"","count":4}}"#)
+        let parsed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        XCTAssertEqual(parsed["text"] as? String, text)
+        XCTAssertEqual(parsed["doc"] as? String, "d\"1")
+        XCTAssertEqual(jsonString(""), "\"\"")
+        XCTAssertEqual(jsonString("\\"), #""\\""#)
+    }
+}
