@@ -161,6 +161,28 @@ final class MatcherSpeedupTests: XCTestCase {
         XCTAssertEqual(try extract(rules, "see New York and Paris"), ["W[New York]"])
     }
 
+    /// Visits are marked with a stamp per position; when the stamps wrap
+    /// around, old marks are cleared, so no position takes another's marks
+    /// for its own.
+    func testVisitStampsWrapAround() throws {
+        let program = try compile("rule r \"a\" \"b\" => X")
+        let document = try Tokenizer(keys: program.keys).document(id: "t", text: "a x a x a x a b")
+        func matches(_ vm: inout PikeVM) -> [String] {
+            vm.begin(document)
+            let spans = SpanIndex(typeCount: 1, tokenCount: document.tokens.count)
+            return vm.candidates(phase: 0, document: document, spans: spans).map { "\($0.start)-\($0.end)" }
+        }
+        var vm = PikeVM(program: program)
+        // Stamps 1, 2, … mark this run's visits; the match step is visited
+        // only at the last position.
+        let expected = matches(&vm)
+        XCTAssertEqual(expected, ["6-8"])
+        // The next run wraps to stamp 1 at its first position, so it draws
+        // the same stamps at the same positions.
+        vm.visitStamp = UInt32.max
+        XCTAssertEqual(matches(&vm), expected)
+    }
+
     func testIntegerTableAgreesWithADictionary() {
         var table = IntegerTable(), reference: [UInt64: Int32] = [:]
         var state: UInt64 = 3

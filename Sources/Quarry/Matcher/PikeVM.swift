@@ -30,6 +30,9 @@ struct PikeVM {
     /// Per phase, the most capture slots a rule of it has.
     private let mostSlots: [Int]
     private let scratch: VMScratch
+    /// The stamp of the current position's visits in `scratch.visited`
+    /// (internal so that tests can bring it near the wrap).
+    var visitStamp: UInt32 = 0
     private var queues = ThreadQueues<Thread>()
     /// Per rule and start, the index of its longest match in the phase's candidates.
     private var best = IntegerTable()
@@ -154,7 +157,12 @@ struct PikeVM {
             if position < count { gatherRulesStarting(at: position, phaseIndex, byType, tokens, spans) } else { startingCount = 0 }
             // Most positions of most phases have nothing to do.
             if startingCount == 0 && !queues.hasThreads(at: position) { continue }
-            var visitedCount = 0
+            // A fresh stamp marks this position's visits; when the stamps wrap, old marks are cleared.
+            visitStamp &+= 1
+            if visitStamp == 0 {
+                scratch.visited.update(repeating: 0, count: scratch.instructionCount)
+                visitStamp = 1
+            }
             waiting.removeAll(keepingCapacity: true)
             queues.take(position, into: &waiting)
             if waiting.count > 1 && !waiting.indices.dropFirst().allSatisfy({ waiting[$0 - 1].start <= waiting[$0].start }) {
@@ -163,7 +171,7 @@ struct PikeVM {
             for index in 0..<startingCount {
                 waiting.append(Thread(pc: Int32(ruleStarts[starting[index]]), start: Int32(position), captures: 0))
             }
-            let stack = scratch.stack, dense = scratch.dense, sparse = scratch.sparse
+            let stack = scratch.stack, visited = scratch.visited, stamp = visitStamp
             for index in waiting.indices {
                 stack[0] = waiting[index]
                 var top = 1
@@ -171,11 +179,8 @@ struct PikeVM {
                     top -= 1
                     let current = stack[top]
                     let pc = Int(current.pc)
-                    let slot = Int(sparse[pc])
-                    if slot < visitedCount && dense[slot] == current.pc { continue }
-                    sparse[pc] = Int32(visitedCount)
-                    dense[visitedCount] = current.pc
-                    visitedCount += 1
+                    if visited[pc] == stamp { continue }
+                    visited[pc] = stamp
                     let op = code[pc]
                     switch op.kind {
                     case .jump:

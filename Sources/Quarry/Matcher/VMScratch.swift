@@ -6,10 +6,11 @@
 /// threads. Owned by one VM (not thread-safe); freed with it.
 final class VMScratch {
     let stack: UnsafeMutablePointer<VMThread>
-    /// The visited set (Briggs and Torczon): `dense[0..<count]` lists the
-    /// instructions visited, `sparse[pc]` where `pc` is in `dense`.
-    let dense: UnsafeMutablePointer<Int32>
-    let sparse: UnsafeMutablePointer<Int32>
+    /// The visited set: instruction `pc` was visited at the current position
+    /// when `visited[pc]` holds the position's stamp (`PikeVM` draws a new
+    /// one per position): one load and compare per step, and nothing to clear.
+    let visited: UnsafeMutablePointer<UInt32>
+    let instructionCount: Int
     private let stackCapacity: Int
     private let instructionCapacity: Int
 
@@ -18,16 +19,14 @@ final class VMScratch {
         stackCapacity = 2 * instructionCapacity + 2
         stack = .allocate(capacity: stackCapacity)
         stack.initialize(repeating: VMThread(pc: 0, start: 0, captures: 0), count: stackCapacity)
-        dense = .allocate(capacity: instructionCapacity)
-        dense.initialize(repeating: 0, count: instructionCapacity)
-        sparse = .allocate(capacity: instructionCapacity)
-        sparse.initialize(repeating: 0, count: instructionCapacity)
+        instructionCount = instructionCapacity
+        visited = .allocate(capacity: instructionCapacity)
+        visited.initialize(repeating: 0, count: instructionCapacity)
     }
 
     deinit {
         stack.deallocate()
-        dense.deallocate()
-        sparse.deallocate()
+        visited.deallocate()
     }
 }
 
