@@ -16,6 +16,19 @@ final class TokenizerTests: XCTestCase {
         return document.tokens.map(document.surface(of:))
     }
 
+    /// The ASCII answers of `ScalarKind` are the Unicode properties'.
+    func testScalarKindAgreesWithUnicodeProperties() {
+        for value in UInt32(0)...0x2FFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let kind = ScalarKind(scalar), properties = scalar.properties
+            XCTAssertEqual(kind.isAlphabetic, properties.isAlphabetic, "\(value)")
+            XCTAssertEqual(kind.isUppercase, properties.isAlphabetic && properties.isUppercase, "\(value)")
+            XCTAssertEqual(kind.isLowercase, properties.isAlphabetic && properties.isLowercase, "\(value)")
+            XCTAssertEqual(kind.isDecimalDigit, properties.numericType == .decimal, "\(value)")
+            XCTAssertEqual(kind.isNumeric, properties.numericType != nil, "\(value)")
+        }
+    }
+
     func testWhitespaceShortcutAgreesWithUnicode() {
         for value in UInt32(0)...0x3000 {
             guard let scalar = Unicode.Scalar(value) else { continue }

@@ -57,13 +57,13 @@ public struct TokenFlags: OptionSet, Sendable {
         var sawLetter = false, allUpper = true, allLower = true, allAlphabetic = true, firstLetterSeen = false
         var allDigits = true
         for (index, scalar) in surface.unicodeScalars.enumerated() {
-            let properties = scalar.properties
-            let isDigit = properties.numericType == .decimal
+            let kind = ScalarKind(scalar)
+            let isDigit = kind.isDecimalDigit
             if index == 0 && !isDigit { allDigits = false }
             if !(isDigit || scalar == "," || scalar == ".") { allDigits = false }
-            guard properties.isAlphabetic else { allAlphabetic = false; continue }
+            guard kind.isAlphabetic else { allAlphabetic = false; continue }
             sawLetter = true
-            let upper = properties.isUppercase, lower = properties.isLowercase
+            let upper = kind.isUppercase, lower = kind.isLowercase
             if !firstLetterSeen { firstLetterSeen = true; if upper { flags.insert(.capitalized) } }
             if !upper { allUpper = false }
             if !lower { allLower = false }

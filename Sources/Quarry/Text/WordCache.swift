@@ -41,10 +41,10 @@ struct WordFeatures {
         var script: Script?
         var isWord = false
         for scalar in surface.unicodeScalars {
-            let properties = scalar.properties
-            guard properties.isAlphabetic || properties.numericType != nil else { continue }
+            let kind = ScalarKind(scalar)
+            guard kind.isAlphabetic || kind.isNumeric else { continue }
             isWord = true
-            guard properties.isAlphabetic else { continue }
+            guard kind.isAlphabetic else { continue }
             let own = Script.of(scalar)
             if own == .common { continue }
             if script == nil { script = own } else if script != own { script = .mixed }

@@ -8,10 +8,11 @@ enum WordShape {
         var run = 0
         for scalar in surface.unicodeScalars {
             let c: Character
-            if scalar.properties.numericType == .decimal {
+            let kind = ScalarKind(scalar)
+            if kind.isDecimalDigit {
                 c = "d"
-            } else if scalar.properties.isAlphabetic {
-                c = scalar.properties.isUppercase ? "X" : "x"
+            } else if kind.isAlphabetic {
+                c = kind.isUppercase ? "X" : "x"
             } else {
                 c = Character(scalar)
             }
