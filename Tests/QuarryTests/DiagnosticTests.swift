@@ -94,12 +94,12 @@ final class DiagnosticTests: XCTestCase {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quarry-lex-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "good\tvalue\tk=v\n\tempty\nbad\tvalue\tnoequals\n".write(to: directory.appendingPathComponent("l.tsv"), atomically: true, encoding: .utf8)
+        try "good\tvalue\tk=v\n\tempty\nbad\tvalue\tnoequals\nКиїв\tKyiv\tk=v\tnone\n".write(to: directory.appendingPathComponent("l.tsv"), atomically: true, encoding: .utf8)
         try "lexicon L from \"l.tsv\"\nrule r L => X".write(to: directory.appendingPathComponent("r.qr"), atomically: true, encoding: .utf8)
         guard case let .failure(list) = Compiler.compile(path: directory.appendingPathComponent("r.qr").path) else {
             return XCTFail("compiled")
         }
-        XCTAssertEqual(list.diagnostics.map { "\($0.location!.line):\($0.location!.column)" }, ["2:1", "3:11"])
+        XCTAssertEqual(list.diagnostics.map { "\($0.location!.line):\($0.location!.column)" }, ["2:1", "3:11", "4:15"])
         XCTAssertTrue(list.diagnostics[0].location!.file.hasSuffix("l.tsv"))
     }
 }
