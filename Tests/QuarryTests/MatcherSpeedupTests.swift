@@ -170,7 +170,7 @@ final class MatcherSpeedupTests: XCTestCase {
         func matches(_ vm: inout PikeVM) -> [String] {
             vm.begin(document)
             let spans = SpanIndex(typeCount: 1, tokenCount: document.tokens.count)
-            return vm.candidates(phase: 0, document: document, spans: spans).map { "\($0.start)-\($0.end)" }
+            return vm.candidates(phase: 0, document: document, spans: spans).items.map { "\($0.start)-\($0.end)" }
         }
         var vm = PikeVM(program: program)
         // Stamps 1, 2, … mark this run's visits; the match step is visited

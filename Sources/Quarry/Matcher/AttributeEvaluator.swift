@@ -7,6 +7,8 @@ final class AttributeEvaluator {
     let program: Program
     let document: Document
     var spans: SpanIndex
+    /// The running phase's candidates, whose capture slots the outputs read.
+    var candidates = CandidateList()
 
     init(program: Program, document: Document, spans: SpanIndex) {
         self.program = program
@@ -31,7 +33,7 @@ final class AttributeEvaluator {
         switch expression {
         case let .constant(value): return .constant(value)
         case let .capture(slot, member):
-            let capture = candidate.captures[slot]
+            let capture = candidates.capture(slot, of: candidate)
             guard capture.isBound else { return .none }
             switch member {
             case .value: return .tokens(capture.range, capture.payload)

@@ -16,12 +16,12 @@ enum ConflictResolver {
         var reported: Range<Int>
     }
 
-    static func resolve(_ candidates: [Candidate], rules: [CompiledRule], tokenCount: Int) -> [Resolved] {
-        let resolved: [Resolved] = candidates.compactMap { candidate in
+    static func resolve(_ candidates: CandidateList, rules: [CompiledRule], tokenCount: Int) -> [Resolved] {
+        let resolved: [Resolved] = candidates.items.compactMap { candidate in
             let rule = rules[candidate.rule]
             var reported = candidate.start..<candidate.end
             if let slot = rule.output.reportedCapture {
-                let capture = candidate.captures[slot]
+                let capture = candidates.capture(slot, of: candidate)
                 guard capture.isBound, capture.end > capture.start else { return nil }
                 reported = capture.range
             }

@@ -18,8 +18,8 @@ public final class Matcher {
             spans: SpanIndex(typeCount: max(1, program.types.count), tokenCount: document.tokens.count, lookups: lookups))
         vm.begin(document)
         for (phaseIndex, phase) in program.phases.enumerated() where !phase.ruleStarts.isEmpty {
-            let candidates = vm.candidates(phase: phaseIndex, document: document, spans: evaluator.spans)
-            let kept = ConflictResolver.resolve(candidates, rules: program.rules, tokenCount: document.tokens.count)
+            evaluator.candidates = vm.candidates(phase: phaseIndex, document: document, spans: evaluator.spans)
+            let kept = ConflictResolver.resolve(evaluator.candidates, rules: program.rules, tokenCount: document.tokens.count)
             var made: [Span] = []
             for item in kept {
                 let rule = program.rules[item.candidate.rule]

@@ -122,7 +122,7 @@ struct PikeVM {
 
     /// Every longest match per rule and start in phase `phaseIndex` of the
     /// program, in the document given to `begin` last.
-    mutating func candidates(phase phaseIndex: Int, document: Document, spans: SpanIndex) -> [Candidate] {
+    mutating func candidates(phase phaseIndex: Int, document: Document, spans: SpanIndex) -> CandidateList {
         precondition(begunTokens == document.tokens.count, "PikeVM.begin(document) must come first")
         let phase = program.phases[phaseIndex]
         // Copied out once: passing `phase` on at every token would retain and
@@ -145,7 +145,7 @@ struct PikeVM {
         keyFilter.reset(requiredWords, longestSpan: spans.longestSpan)
         // The longest match per rule and start, in the order first found;
         // `best` has its index by `rule * (count + 1) + start`.
-        var found: [Candidate] = []
+        var found = CandidateList()
         best.removeAll()
         arena.append(contentsOf: repeatElement(Capture(), count: mostSlots[phaseIndex]))
         // The threads to run at a position: a local, so reading it while the
@@ -232,13 +232,14 @@ struct PikeVM {
                         let rule = Int(op.a)
                         let key = UInt64(rule * (count + 1) + start)
                         let known = best[key]
-                        if let known, found[Int(known)].end >= position { break }
-                        let offset = Int(current.captures)
-                        let candidate = Candidate(rule: rule, start: start, end: position,
-                                                  captures: Array(arena[offset..<(offset + Int(op.slots))]))
-                        if let known { found[Int(known)] = candidate } else {
-                            best[key] = Int32(found.count)
-                            found.append(candidate)
+                        if let known, found.items[Int(known)].end >= position { break }
+                        // A longer match replaces the candidate; its old slots stay unused.
+                        let offset = Int(current.captures), first = found.slots.count
+                        found.slots.append(contentsOf: arena[offset..<(offset + Int(op.slots))])
+                        let candidate = Candidate(rule: rule, start: start, end: position, captures: first..<found.slots.count)
+                        if let known { found.items[Int(known)] = candidate } else {
+                            best[key] = Int32(found.items.count)
+                            found.items.append(candidate)
                         }
                     }
                 }

@@ -34,5 +34,18 @@ struct Candidate {
     var rule: Int
     var start: Int
     var end: Int
-    var captures: [Capture]
+    /// Its capture slots, in its phase's `CandidateList.slots`.
+    var captures: Range<Int>
+}
+
+/// A phase's candidates and the capture slots of all of them in one array
+/// (an array per candidate was an allocation per match).
+struct CandidateList {
+    var items: [Candidate] = []
+    var slots: [Capture] = []
+
+    /// Capture slot `slot` of `candidate`.
+    func capture(_ slot: Int, of candidate: Candidate) -> Capture {
+        slots[candidate.captures.lowerBound + slot]
+    }
 }
