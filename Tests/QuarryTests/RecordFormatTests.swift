@@ -15,6 +15,16 @@ final class RecordFormatTests: XCTestCase {
         XCTAssertEqual(parsed["text"] as? String, text)
         XCTAssertEqual(parsed["doc"] as? String, "d\"1")
         XCTAssertEqual(jsonString(""), "\"\"")
+        // Numbers are spelled as `formatNumber` spells them.
+        for (start, number) in [(0, -5.0), (1_234_567, 2.5), (9, 1e20), (10, -0.0), (Int.max, 1e15 - 1)] {
+            let numbered = Record(document: "d", type: "T", start: start, end: start, text: "", rule: "r",
+                                  attributes: [("n", .number(number))])
+            XCTAssertEqual(RecordFormat.json(numbered),
+                           #"{"doc":"d","type":"T","start":\#(start),"end":\#(start),"text":"","rule":"r","attrs":{"n":\#(formatNumber(number))}}"#)
+        }
+        var digits: [UInt8] = []
+        appendDecimal(Int.min, to: &digits)
+        XCTAssertEqual(String(decoding: digits, as: UTF8.self), String(Int.min))
         XCTAssertEqual(jsonString("\\"), #""\\""#)
     }
 }

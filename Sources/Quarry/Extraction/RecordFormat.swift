@@ -19,9 +19,9 @@ public enum RecordFormat: String, CaseIterable, Sendable {
         out.append(contentsOf: ",\"type\":".utf8)
         appendJSONString(record.type, to: &out)
         out.append(contentsOf: ",\"start\":".utf8)
-        out.append(contentsOf: String(record.start).utf8)
+        appendDecimal(record.start, to: &out)
         out.append(contentsOf: ",\"end\":".utf8)
-        out.append(contentsOf: String(record.end).utf8)
+        appendDecimal(record.end, to: &out)
         out.append(contentsOf: ",\"text\":".utf8)
         appendJSONString(record.text, to: &out)
         out.append(contentsOf: ",\"rule\":".utf8)
@@ -33,7 +33,12 @@ public enum RecordFormat: String, CaseIterable, Sendable {
             out.append(UInt8(ascii: ":"))
             switch value {
             case let .string(text): appendJSONString(text, to: &out)
-            case let .number(number): out.append(contentsOf: formatNumber(number).utf8)
+            case let .number(number):
+                if let integral = integralValue(number) {
+                    appendDecimal(integral, to: &out)
+                } else {
+                    out.append(contentsOf: String(number).utf8)
+                }
             }
         }
         out.append(contentsOf: "}}".utf8)
@@ -48,6 +53,18 @@ public enum RecordFormat: String, CaseIterable, Sendable {
     }
 
     public static let tsvHeader = "doc\ttype\tstart\tend\ttext\trule\tattrs"
+}
+
+/// Appends `value` in decimal digits (what `String(value)` spells, without the string).
+func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+    if value < 0 { out.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    let first = out.count
+    repeat {
+        out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+        magnitude /= 10
+    } while magnitude > 0
+    out[first...].reverse()
 }
 
 /// A JSON string literal with the escapes JSON requires.

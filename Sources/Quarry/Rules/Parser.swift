@@ -323,6 +323,10 @@ public struct Parser {
 
 /// Numbers print without a fractional part when they have none.
 func formatNumber(_ value: Double) -> String {
-    if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
-    return String(value)
+    integralValue(value).map { String($0) } ?? String(value)
+}
+
+/// The value as an integer when it is one small enough to write as one.
+func integralValue(_ value: Double) -> Int? {
+    value == value.rounded() && abs(value) < 1e15 ? Int(value) : nil
 }
