@@ -229,7 +229,7 @@ public struct Compiler {
             }
             // A rule starts only where one of its first steps can take the token,
             // so most rules cost nothing at most tokens.
-            let starts = phases[index].ruleStarts.map { SecondStep.consumingSteps(from: $0, in: phases[index].instructions).steps }
+            let starts = phases[index].ruleStarts.map { phases[index].instructions.consumingSteps(from: $0).steps }
             phases[index].ruleSecondStep = starts.map { steps in
                 guard let tests = SecondStep.predicates(firstSteps: steps, in: phases[index].instructions) else { return -1 }
                 if tests.count == 1 { return tests[0] }

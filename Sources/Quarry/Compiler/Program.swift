@@ -85,6 +85,25 @@ extension Instruction {
     }
 }
 
+extension Array where Element == Instruction {
+    /// The consuming instructions reachable from `start` without consuming,
+    /// in ascending order, and whether a match is.
+    func consumingSteps(from start: Int) -> (steps: [Int], reachesMatch: Bool) {
+        var seen = Set<Int>(), stack = [start], steps: [Int] = [], reachesMatch = false
+        while let pc = stack.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            switch self[pc] {
+            case let .jump(target): stack.append(target)
+            case let .split(a, b): stack.append(b); stack.append(a)
+            case let .openCapture(_, next), let .closeCapture(_, next): stack.append(next)
+            case .token, .span: steps.append(pc)
+            case .match: reachesMatch = true
+            }
+        }
+        return (steps.sorted(), reachesMatch)
+    }
+}
+
 /// A rule after compilation.
 public struct CompiledRule: Sendable {
     public var name: String

@@ -13,7 +13,7 @@ enum SecondStep {
         var predicates = Set<Int>()
         for pc in firstSteps {
             guard case let .token(_, next) = instructions[pc] else { return nil }
-            let after = consumingSteps(from: next, in: instructions)
+            let after = instructions.consumingSteps(from: next)
             guard !after.reachesMatch else { return nil }
             for step in after.steps {
                 guard case let .token(predicate, _) = instructions[step] else { return nil }
@@ -21,22 +21,5 @@ enum SecondStep {
             }
         }
         return predicates.isEmpty ? nil : predicates.sorted()
-    }
-
-    /// The consuming instructions reachable from `start` without consuming,
-    /// in ascending order, and whether a match is.
-    static func consumingSteps(from start: Int, in instructions: [Instruction]) -> (steps: [Int], reachesMatch: Bool) {
-        var seen = Set<Int>(), stack = [start], steps: [Int] = [], reachesMatch = false
-        while let pc = stack.popLast() {
-            guard seen.insert(pc).inserted else { continue }
-            switch instructions[pc] {
-            case let .jump(target): stack.append(target)
-            case let .split(a, b): stack.append(b); stack.append(a)
-            case let .openCapture(_, next), let .closeCapture(_, next): stack.append(next)
-            case .token, .span: steps.append(pc)
-            case .match: reachesMatch = true
-            }
-        }
-        return (steps.sorted(), reachesMatch)
     }
 }

@@ -18,9 +18,10 @@
 /// no reference counting.
 ///
 /// Threads start only where a rule can: its first step can take the token
-/// (`RuleStartIndex`, asked once per word form, `FormStartCache`) and one of
-/// its required words follows within its reach (`RequiredKeyFilter`). Token
-/// tests are answered once per word form (`FormTestCache`).
+/// (`RuleStartIndex`, asked once per word form, `FormStartCache`), one of
+/// its required words follows within its reach (`RequiredKeyFilter`), and
+/// where known, the next token can take its second step (`SecondStep`).
+/// Token tests are answered once per word form (`FormTestCache`).
 struct PikeVM {
     private typealias Thread = VMThread
 

@@ -8,20 +8,20 @@ final class VMScratch {
     let stack: UnsafeMutablePointer<VMThread>
     /// The visited set: instruction `pc` was visited at the current position
     /// when `visited[pc]` holds the position's stamp (`PikeVM` draws a new
-    /// one per position): one load and compare per step, and nothing to clear.
+    /// one per position): one load and compare per step, and nothing to
+    /// clear between positions.
     let visited: UnsafeMutablePointer<UInt32>
+    /// Room in `visited`: the most instructions of a phase.
     let instructionCount: Int
     private let stackCapacity: Int
-    private let instructionCapacity: Int
 
     init(instructions: Int) {
-        instructionCapacity = max(1, instructions)
-        stackCapacity = 2 * instructionCapacity + 2
+        instructionCount = max(1, instructions)
+        stackCapacity = 2 * instructionCount + 2
         stack = .allocate(capacity: stackCapacity)
         stack.initialize(repeating: VMThread(pc: 0, start: 0, captures: 0), count: stackCapacity)
-        instructionCount = instructionCapacity
-        visited = .allocate(capacity: instructionCapacity)
-        visited.initialize(repeating: 0, count: instructionCapacity)
+        visited = .allocate(capacity: instructionCount)
+        visited.initialize(repeating: 0, count: instructionCount)
     }
 
     deinit {
