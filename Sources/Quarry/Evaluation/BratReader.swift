@@ -45,7 +45,7 @@ public enum BratReader {
         for (index, line) in file.lines.enumerated() {
             let lineNumber = index + 1
             if line.isSpacesOnly { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = SourceFile.tabFields(line)
             func fail(_ message: String) { diagnostics.append(file.error(message, line: lineNumber, column: 1)) }
             switch fields[0].first {
             case "T":

@@ -8,7 +8,7 @@ struct RequiredWordIndex {
     /// The number of each required key and of each required lexicon.
     private(set) var keyWord: [Int32: Int32] = [:]
     private(set) var lexiconWord: [Int: Int32] = [:]
-    private(set) var wordCount = 0
+    var wordCount: Int { keyWord.count + lexiconWord.count }
     /// The words a token with key `k` is an occurrence of:
     /// `keyWords[keyWordBounds[k]..<keyWordBounds[k + 1]]`.
     private var keyWords: [Int32] = []
@@ -23,18 +23,11 @@ struct RequiredWordIndex {
     private var occurrences: [(word: Int32, position: Int32)] = []
 
     init(phases: [Phase], keyCount: Int, lexicons: [Lexicon]) {
-        var count: Int32 = 0
+        // Words are numbered in order of first mention.
         for required in phases.flatMap(\.ruleRequiredKeys) {
-            for key in required?.keys ?? [] where keyWord[key] == nil {
-                keyWord[key] = count
-                count += 1
-            }
-            for lexicon in required?.lexicons ?? [] where lexiconWord[lexicon] == nil {
-                lexiconWord[lexicon] = count
-                count += 1
-            }
+            for key in required?.keys ?? [] where keyWord[key] == nil { keyWord[key] = Int32(wordCount) }
+            for lexicon in required?.lexicons ?? [] where lexiconWord[lexicon] == nil { lexiconWord[lexicon] = Int32(wordCount) }
         }
-        wordCount = Int(count)
         var wordsOfKey: [Int32: [Int32]] = [:]
         for (key, word) in keyWord { wordsOfKey[key, default: []].append(word) }
         for (lexicon, word) in lexiconWord.sorted(by: { $0.key < $1.key }) {

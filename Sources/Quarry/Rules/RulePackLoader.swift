@@ -107,10 +107,7 @@ public struct RulePackLoader {
         var entries: [LexiconEntry] = []
         for (index, line) in lexiconFile.lines.enumerated() {
             if line.isSpacesOnly || line.hasPrefix("#") { continue }
-            // Split on the tab byte: splitting a Substring by Character walks
-            // grapheme boundaries, a third of loading a 10,000-entry lexicon.
-            let columns = line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-                .map { String(Substring($0)) }
+            let columns = SourceFile.tabFields(line)
             let phrase = columns[0].trimmedSpaces
             let at = lexiconFile.location(line: index + 1, column: 1)
             if phrase.isEmpty {

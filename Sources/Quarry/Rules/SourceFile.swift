@@ -35,6 +35,14 @@ public struct SourceFile: Sendable {
         return lines
     }
 
+    /// The tab-separated fields of a line (lexicon files, brat standoff).
+    /// Split on the tab byte: split by Character, a tab followed by a
+    /// combining mark is no separator, and walking grapheme boundaries was a
+    /// third of loading a 10,000-entry lexicon.
+    public static func tabFields(_ line: Substring) -> [String] {
+        line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(Substring($0)) }
+    }
+
     public func location(line: Int, column: Int) -> SourceLocation {
         SourceLocation(file: path, line: line, column: column)
     }

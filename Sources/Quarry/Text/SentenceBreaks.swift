@@ -10,15 +10,18 @@ import CICU
 /// that follow it. Only a unit after a terminator or a paragraph separator
 /// can start a sentence, which the common path checks first.
 enum SentenceBreaks {
-    /// Sentence_Break classes, numbered as ICU numbers them.
+    /// Sentence_Break classes, as `cicu.h` numbers them (ICU's numbering).
     private typealias Class = UInt8
-    private static let other: Class = 0, aTerm: Class = 1, close: Class = 2, format: Class = 3, lower: Class = 4,
-                       numeric: Class = 5, oLetter: Class = 6, sep: Class = 7, sp: Class = 8, sTerm: Class = 9,
-                       upper: Class = 10, cr: Class = 11, extend: Class = 12, lf: Class = 13, sContinue: Class = 14
+    private static func number(_ kind: cicu_sentence_class) -> Class { Class(kind.rawValue) }
+    private static let other = number(CICU_SB_OTHER), aTerm = number(CICU_SB_ATERM), close = number(CICU_SB_CLOSE),
+                       format = number(CICU_SB_FORMAT), lower = number(CICU_SB_LOWER), numeric = number(CICU_SB_NUMERIC),
+                       oLetter = number(CICU_SB_OLETTER), sep = number(CICU_SB_SEP), sp = number(CICU_SB_SP),
+                       sTerm = number(CICU_SB_STERM), upper = number(CICU_SB_UPPER), cr = number(CICU_SB_CR),
+                       extend = number(CICU_SB_EXTEND), lf = number(CICU_SB_LF), sContinue = number(CICU_SB_SCONTINUE)
 
     /// The class of every code point of the Basic Multilingual Plane, asked
     /// of ICU once per process (a few milliseconds); the others are asked each time.
-    private static let basicPlane: [Class] = (0..<0x10000).map { Class(cicu_sentence_class_of(Int32($0)).rawValue) }
+    private static let basicPlane: [Class] = (0..<0x10000).map { number(cicu_sentence_class_of(Int32($0))) }
 
     private static func isParagraphSeparator(_ kind: Class) -> Bool { kind == sep || kind == cr || kind == lf }
 
@@ -30,7 +33,7 @@ enum SentenceBreaks {
         let plane = basicPlane
         func classAt(_ index: Int) -> Class {
             let value = scalars[index].value
-            return value < 0x10000 ? plane[Int(value)] : Class(cicu_sentence_class_of(Int32(value)).rawValue)
+            return value < 0x10000 ? plane[Int(value)] : number(cicu_sentence_class_of(Int32(value)))
         }
         // The classes of the last two units before the one looked at.
         var previous = classAt(0), beforePrevious = other
@@ -109,6 +112,6 @@ enum SentenceBreaks {
     }
 
     private static func stopsLookAhead(_ kind: Class) -> Bool {
-        kind == oLetter || kind == upper || kind == lower || kind == sep || kind == cr || kind == lf || kind == aTerm || kind == sTerm
+        kind == oLetter || kind == upper || kind == lower || kind == aTerm || kind == sTerm || isParagraphSeparator(kind)
     }
 }
