@@ -175,6 +175,19 @@ final class LexiconEndingTests: XCTestCase {
         XCTAssertEqual(try extract(rules, "Taganroge Таганрогский"), [])
     }
 
+    func testLatinEndingsMayLeaveANumberAsStem() throws {
+        let rules = """
+            lexicon Plural = { "s" }
+            lexicon Models = { "F-16" => F-16, "Iskander" => Iskander, "Mi-8" => Mi-8 } with endings Plural with capitals
+            rule weapon m:Models => Weapon(name: m)
+            """
+        XCTAssertEqual(try extract(rules, "F-16s, Mi-8s and Iskanders; Isk, F-16"),
+                       ["Weapon[F-16s]{name=F-16}", "Weapon[Mi-8s]{name=Mi-8}", "Weapon[Iskanders]{name=Iskander}",
+                        "Weapon[F-16]{name=F-16}"])
+        // Two letters are still too short a stem.
+        XCTAssertEqual(try extract("lexicon Plural = { \"s\" }\nlexicon M = { \"Su\" } with endings Plural\nrule w M => Weapon", "Sus"), [])
+    }
+
     func testUnknownEndingsLexicon() {
         XCTAssertEqual(diagnostics("lexicon P = { \"a\" } with endings Nope\nrule r P => X").first?.message,
                        "unknown lexicon of endings 'Nope' (declare it before P)")

@@ -34,7 +34,8 @@ final class Lexicon {
     /// (`Таганрог` + `е`), longest first; they apply only to tokens in `endingScript`.
     @exclusivity(unchecked) private(set) var endings: [String] = []
     @exclusivity(unchecked) private(set) var endingScript: Script = .common
-    /// A stem left after removing an ending keeps at least this many characters.
+    /// A stem left after removing an ending keeps at least this many characters,
+    /// unless it is a number (`F-16` + `s`: a designation's digits are no short word).
     static let minimumStem = 3
 
     init(name: String) { self.name = name }
@@ -111,8 +112,12 @@ final class Lexicon {
     func stems(of token: Token, foldKey: String, keys: KeyTable) -> [Int32] {
         guard !endings.isEmpty, token.script == endingScript else { return [] }
         return endings.compactMap { ending in
-            guard foldKey.hasSuffix(ending), foldKey.count - ending.count >= Lexicon.minimumStem else { return nil }
-            let stem = keys.id(of: String(foldKey.dropLast(ending.count)))
+            guard foldKey.hasSuffix(ending) else { return nil }
+            let stemText = foldKey.dropLast(ending.count)
+            guard stemText.count >= Lexicon.minimumStem
+                || (!stemText.isEmpty && stemText.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal })
+            else { return nil }
+            let stem = keys.id(of: String(stemText))
             return stem >= 0 ? stem : nil
         }
     }
