@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+@testable import Quarry
+
+/// Fold keys of Cyrillic words are built letter by letter from ICU's
+/// transform of each letter; these tests hold that to ICU's transform of the
+/// whole word.
+final class FoldKeyTests: XCTestCase {
+    func testCyrillicWordsOfThePackAndSamplesFoldAsICUFoldsThem() throws {
+        let folder = try Folder()
+        let words = try cyrillicWords()
+        XCTAssertGreaterThan(words.count, 10_000, "the lexicons and samples should give many Cyrillic words")
+        for word in words {
+            XCTAssertEqual(folder.key(word), folder.transformedKey(word), "fold key of \(word)")
+        }
+    }
+
+    func testRandomCyrillicStringsFoldAsICUFoldsThem() throws {
+        let folder = try Folder()
+        // Every letter of the Cyrillic block, and the ASCII signs that may sit inside a word.
+        let letters = (0x400...0x4FF).compactMap(Unicode.Scalar.init).filter(\.properties.isAlphabetic)
+        let alphabet = letters + ["-", "'", "\"", "1", "0"]
+        var generator = DifferentialTests.Generator(state: 20261201)
+        for _ in 0..<20_000 {
+            var word = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...10, using: &generator) {
+                word.append(alphabet.randomElement(using: &generator)!)
+            }
+            let text = String(word)
+            XCTAssertEqual(folder.key(text), folder.transformedKey(text), "fold key of \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    func testFoldKeysOfMixedAndOtherWordsAreUnchanged() throws {
+        let folder = try Folder()
+        XCTAssertEqual(folder.key("Київ"), "kiiv")
+        XCTAssertEqual(folder.key("Киев"), "kiev")
+        XCTAssertEqual(folder.key("Мар'їнка"), "marinka")
+        XCTAssertEqual(folder.key("С-200"), "s-200")
+        XCTAssertEqual(folder.key("Сruise"), "cruise", "a Cyrillic Es among Latin letters is its look-alike")
+        XCTAssertEqual(folder.key("Ζ"), folder.transformedKey("Ζ"))
+    }
+
+    /// The words of Cyrillic letters (with digits, hyphens and apostrophes
+    /// inside) in the rule pack's lexicons and the labeled samples.
+    private func cyrillicWords() throws -> Set<String> {
+        var texts: [String] = []
+        for folder in ["rules/lexicons", "samples"] {
+            let directory = packageRoot.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".tsv") || name.hasSuffix(".txt") {
+                texts.append(try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8))
+            }
+        }
+        var words = Set<String>()
+        for text in texts {
+            var word = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars {
+                if (0x400...0x4FF).contains(scalar.value) || scalar == "-" || scalar == "'" || ("0"..."9").contains(scalar) {
+                    word.append(scalar)
+                } else {
+                    if word.contains(where: { $0.value >= 0x400 }) { words.insert(String(word)) }
+                    word = String.UnicodeScalarView()
+                }
+            }
+        }
+        return words
+    }
+}
