@@ -94,12 +94,25 @@ final class DiagnosticTests: XCTestCase {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quarry-lex-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "good\tvalue\tk=v\n\tempty\nbad\tvalue\tnoequals\nКиїв\tKyiv\tk=v\tnone\n".write(to: directory.appendingPathComponent("l.tsv"), atomically: true, encoding: .utf8)
+        // Fields are parsed once per distinct text: a repeated bad field is still reported on each line.
+        try "good\tvalue\tk=v\n\tempty\nbad\tvalue\tnoequals\nКиїв\tKyiv\tk=v\tnone\nagain\tvalue\tnoequals\n".write(to: directory.appendingPathComponent("l.tsv"), atomically: true, encoding: .utf8)
         try "lexicon L from \"l.tsv\"\nrule r L => X".write(to: directory.appendingPathComponent("r.qr"), atomically: true, encoding: .utf8)
         guard case let .failure(list) = Compiler.compile(path: directory.appendingPathComponent("r.qr").path) else {
             return XCTFail("compiled")
         }
-        XCTAssertEqual(list.diagnostics.map { "\($0.location!.line):\($0.location!.column)" }, ["2:1", "3:11", "4:15"])
+        XCTAssertEqual(list.diagnostics.map { "\($0.location!.line):\($0.location!.column)" }, ["2:1", "3:11", "4:15", "5:13"])
         XCTAssertTrue(list.diagnostics[0].location!.file.hasSuffix("l.tsv"))
+    }
+
+    func testRepeatedAttributeFieldsGiveEachEntryItsAttributes() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quarry-lex-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "Kyiv\tKyiv\tkind=city;country=UA\nKharkiv\tKharkiv\tkind=city;country=UA\nCrimea\tCrimea\tkind=region\n"
+            .write(to: directory.appendingPathComponent("p.tsv"), atomically: true, encoding: .utf8)
+        let rules = "lexicon P from \"\(directory.appendingPathComponent("p.tsv").path)\"\nrule r p:P => Location(name: p, kind: p.kind, country: p.country)"
+        XCTAssertEqual(try extract(rules, "Kyiv, Kharkiv, Crimea"),
+                       ["Location[Kyiv]{name=Kyiv,kind=city,country=UA}", "Location[Kharkiv]{name=Kharkiv,kind=city,country=UA}",
+                        "Location[Crimea]{name=Crimea,kind=region}"])
     }
 }

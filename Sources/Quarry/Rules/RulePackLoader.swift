@@ -105,6 +105,9 @@ public struct RulePackLoader {
         }
         let lexiconFile = SourceFile(path: path, text: text)
         var entries: [LexiconEntry] = []
+        // Attribute fields repeat (`kind=city;country=UA` thousands of times): each
+        // distinct one that parses cleanly is split once.
+        var parsedFields: [String: [(String, String)]] = [:]
         for (index, line) in lexiconFile.lines.enumerated() {
             if line.isSpacesOnly || line.hasPrefix("#") { continue }
             let columns = SourceFile.tabFields(line)
@@ -117,16 +120,25 @@ public struct RulePackLoader {
             let value = columns.count > 1 && !columns[1].isEmpty ? columns[1] : phrase
             var attributes: [(String, String)] = []
             for (fieldIndex, field) in columns.enumerated().dropFirst(2) {
+                if let parsed = parsedFields[field] {
+                    attributes += parsed
+                    continue
+                }
+                var parsed: [(String, String)] = []
+                var clean = true
                 for pair in field.split(separator: ";") where !pair.trimmedSpaces.isEmpty {
                     let parts = pair.split(separator: "=", maxSplits: 1).map(\.trimmedSpaces)
                     if parts.count == 2 && !parts[0].isEmpty {
-                        attributes.append((parts[0], parts[1]))
+                        parsed.append((parts[0], parts[1]))
                     } else {
+                        clean = false
                         // The field's column: the fields before it and their tabs.
                         let column = columns[..<fieldIndex].reduce(1) { $0 + $1.count + 1 }
                         diagnostics.append(lexiconFile.error("expected key=value in column 3 or later, found '\(pair)'", line: index + 1, column: column))
                     }
                 }
+                if clean { parsedFields[field] = parsed }
+                attributes += parsed
             }
             entries.append(LexiconEntry(phrase: phrase, value: value, attributes: attributes, location: at))
         }
