@@ -16,7 +16,7 @@ final class TokenizerTests: XCTestCase {
         return document.tokens.map(document.surface(of:))
     }
 
-    /// The ASCII answers of `ScalarKind` are the Unicode properties'.
+    /// The answers of `ScalarKind` (ASCII, its table below U+0530, the rest) are the Unicode properties.
     func testScalarKindAgreesWithUnicodeProperties() {
         for value in UInt32(0)...0x2FFF {
             guard let scalar = Unicode.Scalar(value) else { continue }

@@ -13,6 +13,21 @@ struct ScalarKind {
 
     init(_ scalar: Unicode.Scalar) {
         let value = scalar.value
+        if value >= 0x80 && value < ScalarKind.tableLimit {
+            self = ScalarKind.table[Int(value)]
+            return
+        }
+        self.init(computing: scalar)
+    }
+
+    /// Latin, Greek and Cyrillic letters (below U+0530) are answered from a
+    /// table made once per process: lexicons hold thousands of Cyrillic words,
+    /// each letter of which would cost four property lookups.
+    private static let tableLimit: UInt32 = 0x530
+    private static let table: [ScalarKind] = (0..<tableLimit).map { ScalarKind(computing: Unicode.Scalar($0)!) }
+
+    private init(computing scalar: Unicode.Scalar) {
+        let value = scalar.value
         if value < 0x80 {
             isUppercase = value >= 0x41 && value <= 0x5A
             isLowercase = value >= 0x61 && value <= 0x7A
