@@ -29,7 +29,8 @@ final class MatcherSpeedupTests: XCTestCase {
     /// The first phase's filter, reset for `document`.
     func requiredWordFilter(_ program: Program, _ document: Document) -> RequiredKeyFilter {
         var words = RequiredWordIndex(phases: program.phases, keyCount: program.keys.count, lexicons: program.lexicons)
-        words.index(document.tokens)
+        // These tests' lexicons do not inflect (PikeVM.begin finds inflected starts).
+        words.index(document.tokens, inflectedStarts: [])
         var filter = RequiredKeyFilter(phase: program.phases[0], words: words)
         filter.reset(words, longestSpan: 0)
         return filter
@@ -45,6 +46,23 @@ final class MatcherSpeedupTests: XCTestCase {
         // Nothing past the last occurrence.
         filter = requiredWordFilter(program, document)
         XCTAssertFalse(filter.allows(0, at: 7))
+    }
+
+    func testInflectingLexiconsOccurOnlyWhereAKeyOrAStemStartsAnEntry() throws {
+        let rules = """
+            lexicon Endings = { "е", "а" }
+            lexicon Places = { "Таганрог" => Taganrog } with endings Endings
+            rule r p:Places => X(p: p)
+            """
+        let program = try compile(rules)
+        let document = try Tokenizer(keys: program.keys).document(id: "t", text: "в Москве и в Таганроге, Таганрог")
+        var vm = PikeVM(program: program)
+        vm.begin(document)
+        let words = vm.requiredWords
+        let word = Int(words.lexiconWord[1]!)
+        // Таганроге (4) by its stem, Таганрог (6) by its key; not the other Cyrillic tokens.
+        XCTAssertEqual(Array(words.positions[words.positionBounds[word]..<words.positionBounds[word + 1]]), [4, 6])
+        XCTAssertEqual(try extract(rules, "в Москве и в Таганроге, Таганрог"), ["X[Таганроге]{p=Taganrog}", "X[Таганрог]{p=Taganrog}"])
     }
 
     func testRequiredLexiconsAndTheSmallerOfTheForwardAndBackwardSets() throws {

@@ -84,6 +84,9 @@ final class Lexicon {
     /// Whether an entry starts with the key numbered `key`.
     func startsWith(key: Int32) -> Bool { key >= 0 && rootChild[Int(key)] >= 0 }
 
+    /// Whether an entry starts with one of `stems` (a token's stems, for an inflected first word).
+    func startsWith(anyOf stems: [Int32]) -> Bool { stems.contains { child(of: 0, key: $0) != nil } }
+
     /// True when entries match inflected forms of their stems.
     var inflects: Bool { !endings.isEmpty }
 

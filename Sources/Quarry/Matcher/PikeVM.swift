@@ -65,12 +65,15 @@ struct PikeVM {
     /// Per lexicon and word form (`lexicon + form * lexicon count`), the
     /// form's stems (`Lexicon.stems(of:foldKey:keys:)`).
     private var formStems: [Int: [Int32]] = [:]
+    /// Per word form and lexicon, whether an inflected entry starts there:
+    /// 0 not known yet, 1 no, 2 yes (index `form * lexicons + lexicon`).
+    private var formInflectedStarts: [UInt8] = []
     /// The strings of the word forms of the document given to `begin`; the
     /// caches above belong to its numbering (`words.numbering`).
     private var words = WordTexts()
     /// Where the rules' required words occur in the document, and per phase,
     /// where they let its rules start.
-    private var requiredWords: RequiredWordIndex
+    private(set) var requiredWords: RequiredWordIndex
     /// The number of tokens of the document given to `begin` (-1: none yet).
     private var begunTokens = -1
     private var keyFilters: [RequiredKeyFilter]
@@ -115,9 +118,22 @@ struct PikeVM {
             formStarts.removeAll()
             formTests.removeAll()
             formStems.removeAll()
+            formInflectedStarts.removeAll()
         }
         words = document.words
-        requiredWords.index(document.tokens)
+        // Inflecting lexicons also occur where a token's stem starts an entry:
+        // asked only of tokens in their endings' script, once per word form.
+        let tokens = document.tokens
+        let inflecting = requiredWords.inflectingLexicons
+        var inflected: [(position: Int32, word: Int32)] = []
+        for position in tokens.indices {
+            for (lexicon, word) in inflecting where program.lexicons[lexicon].endingScript == tokens[position].script {
+                if !program.lexicons[lexicon].startsWith(key: tokens[position].keyID) && startsInflected(lexicon, tokens, position) {
+                    inflected.append((Int32(position), word))
+                }
+            }
+        }
+        requiredWords.index(tokens, inflectedStarts: inflected)
         begunTokens = document.tokens.count
     }
 
@@ -305,9 +321,25 @@ extension PikeVM {
     }
 
     /// Whether an entry of lexicon `index` may start at `position` (exactly or inflected).
-    func mayStart(_ index: Int, _ tokens: [Token], _ position: Int) -> Bool {
+    mutating func mayStart(_ index: Int, _ tokens: [Token], _ position: Int) -> Bool {
+        program.lexicons[index].startsWith(key: tokens[position].keyID) || startsInflected(index, tokens, position)
+    }
+
+    /// Whether an entry of lexicon `index` starts at `position` with an inflected
+    /// first word: one of the token's stems (cached per form) is an entry's first word.
+    private mutating func startsInflected(_ index: Int, _ tokens: [Token], _ position: Int) -> Bool {
         let lexicon = program.lexicons[index]
-        return lexicon.startsWith(key: tokens[position].keyID) || (lexicon.inflects && tokens[position].script == lexicon.endingScript)
+        guard lexicon.inflects && tokens[position].script == lexicon.endingScript else { return false }
+        let form = Int(tokens[position].form)
+        guard form >= 0 else { return lexicon.startsWith(anyOf: stems(index, tokens, position)) }
+        let slot = form * program.lexicons.count + index
+        if slot >= formInflectedStarts.count {
+            formInflectedStarts.append(contentsOf: repeatElement(0, count: max(slot + 1 - formInflectedStarts.count, formInflectedStarts.count)))
+        }
+        if formInflectedStarts[slot] == 0 {
+            formInflectedStarts[slot] = lexicon.startsWith(anyOf: stems(index, tokens, position)) ? 2 : 1
+        }
+        return formInflectedStarts[slot] == 2
     }
 
     /// Gathers in `starting` the rules (indexes within the phase) that may begin at `position`, in rule order.

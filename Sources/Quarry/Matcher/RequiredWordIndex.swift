@@ -2,8 +2,9 @@
 /// a document, built once per document for every phase. A word is a fold key
 /// a rule requires, or a lexicon, which occurs where one of its entries may
 /// start (a token with the key of an entry's first word, or for inflecting
-/// lexicons any token in the endings' script). Words are numbered across the
-/// program; `RequiredKeyFilter` reads the positions of its phase's words.
+/// lexicons also a token one of whose stems is an entry's first word). Words
+/// are numbered across the program; `RequiredKeyFilter` reads the positions
+/// of its phase's words.
 struct RequiredWordIndex {
     /// The number of each required key and of each required lexicon.
     private(set) var keyWord: [Int32: Int32] = [:]
@@ -13,8 +14,9 @@ struct RequiredWordIndex {
     /// `keyWords[keyWordBounds[k]..<keyWordBounds[k + 1]]`.
     private var keyWords: [Int32] = []
     private var keyWordBounds: [Int] = [0]
-    /// Words that occur at every token of a script (inflecting lexicons).
-    private var scriptWords: [(script: Script, word: Int32)] = []
+    /// The required lexicons that inflect, with their words: they also occur
+    /// where a stem starts an entry, which the caller finds per token.
+    private(set) var inflectingLexicons: [(lexicon: Int, word: Int32)] = []
     /// Positions of each word in the document: word `n`'s are
     /// `positions[positionBounds[n]..<positionBounds[n + 1]]`, ascending.
     private(set) var positions: [Int32] = []
@@ -32,7 +34,7 @@ struct RequiredWordIndex {
         for (key, word) in keyWord { wordsOfKey[key, default: []].append(word) }
         for (lexicon, word) in lexiconWord.sorted(by: { $0.key < $1.key }) {
             for key in lexicons[lexicon].firstKeys { wordsOfKey[key, default: []].append(word) }
-            if lexicons[lexicon].inflects { scriptWords.append((lexicons[lexicon].endingScript, word)) }
+            if lexicons[lexicon].inflects { inflectingLexicons.append((lexicon, word)) }
         }
         for key in 0..<Int32(keyCount) {
             keyWords += wordsOfKey[key] ?? []
@@ -42,10 +44,12 @@ struct RequiredWordIndex {
 
     /// Indexes where the words occur in `tokens`: one pass over the tokens,
     /// then the occurrences sorted by word (counting sort).
-    mutating func index(_ tokens: [Token]) {
+    /// `inflectedStarts`: the words of inflecting lexicons whose entries start
+    /// inflected at a token (and not by its own key), in position order.
+    mutating func index(_ tokens: [Token], inflectedStarts: [(position: Int32, word: Int32)]) {
         guard wordCount > 0 else { return }
         occurrences.removeAll(keepingCapacity: true)
-        let checkScripts = !scriptWords.isEmpty
+        var nextInflected = 0
         for position in tokens.indices {
             let key = Int(tokens[position].keyID)
             if key >= 0 {
@@ -53,9 +57,9 @@ struct RequiredWordIndex {
                     occurrences.append((keyWords[index], Int32(position)))
                 }
             }
-            if checkScripts {
-                let script = tokens[position].script
-                for (wordScript, word) in scriptWords where wordScript == script { occurrences.append((word, Int32(position))) }
+            while nextInflected < inflectedStarts.count && inflectedStarts[nextInflected].position == position {
+                occurrences.append((inflectedStarts[nextInflected].word, Int32(position)))
+                nextInflected += 1
             }
         }
         // New arrays, not the old ones overwritten: the filters of the last
