@@ -38,9 +38,20 @@ public struct SourceFile: Sendable {
     /// The tab-separated fields of a line (lexicon files, brat standoff).
     /// Split on the tab byte: split by Character, a tab followed by a
     /// combining mark is no separator, and walking grapheme boundaries was a
-    /// third of loading a 10,000-entry lexicon.
+    /// third of loading a 10,000-entry lexicon. The bytes are scanned in
+    /// place (the generic split on the UTF-8 view was a fifth of start-up).
     public static func tabFields(_ line: Substring) -> [String] {
-        line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(Substring($0)) }
+        var line = line
+        return line.withUTF8 { bytes in
+            var fields: [String] = []
+            var start = 0
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\t") {
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return fields
+        }
     }
 
     public func location(line: Int, column: Int) -> SourceLocation {
