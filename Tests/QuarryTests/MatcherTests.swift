@@ -188,6 +188,19 @@ final class LexiconEndingTests: XCTestCase {
         XCTAssertEqual(try extract("lexicon Plural = { \"s\" }\nlexicon M = { \"Su\" } with endings Plural\nrule w M => Weapon", "Sus"), [])
     }
 
+    func testEndingsOfSeveralLexiconsApplyEachInItsOwnScript() throws {
+        let rules = """
+            lexicon Plural = { "s" }
+            lexicon Cases = { "а", "ами" }
+            lexicon Models = { "Iskander" => Iskander, "Искандер" => Iskander } with endings Plural, Cases
+            rule weapon m:Models => Weapon(name: m)
+            """
+        XCTAssertEqual(try extract(rules, "Iskanders, Искандера, Искандерами"),
+                       ["Weapon[Iskanders]{name=Iskander}", "Weapon[Искандера]{name=Iskander}", "Weapon[Искандерами]{name=Iskander}"])
+        // A Cyrillic ending on a Latin token and a Latin one on a Cyrillic token do not count.
+        XCTAssertEqual(try extract(rules, "Iskandera Искандерs"), [])
+    }
+
     func testUnknownEndingsLexicon() {
         XCTAssertEqual(diagnostics("lexicon P = { \"a\" } with endings Nope\nrule r P => X").first?.message,
                        "unknown lexicon of endings 'Nope' (declare it before P)")

@@ -160,16 +160,19 @@ public struct Compiler {
             lexicon.add(keys: tokens.map { keys.insert($0.foldKey) }, capitalized: declaration.requiresCapitals ? tokens.map(\.isCapitalized) : nil,
                         value: entry.value, attributes: attributes)
         }
-        if let endingsName = declaration.endings {
+        var endings: [(key: String, script: Script)] = []
+        for endingsName in declaration.endings {
             guard let endingsIndex = lexiconIndexByName[endingsName] else {
                 report(error("unknown lexicon of endings '\(endingsName)' (declare it before \(declaration.name))", at: declaration.location))
                 return
             }
-            // Endings apply to tokens written in the script of the endings themselves.
-            let phrases = lexiconPhrases[endingsIndex]
-            let script = phrases.lazy.flatMap(\.unicodeScalars).first { $0.properties.isAlphabetic }.map(Script.of) ?? .common
-            lexicon.setEndings(phrases.map { tokenizer.foldKeys(of: $0).joined() }, script: script)
+            // An ending applies to tokens written in its own script (fold keys are all Latin).
+            for phrase in lexiconPhrases[endingsIndex] {
+                let script = phrase.unicodeScalars.first { $0.properties.isAlphabetic }.map(Script.of) ?? .common
+                endings.append((tokenizer.foldKeys(of: phrase).joined(), script))
+            }
         }
+        if !endings.isEmpty { lexicon.setEndings(endings) }
         lexiconIndexByName[declaration.name] = lexicons.count
         lexicons.append(lexicon)
         lexiconPhrases.append(entries.map(\.phrase))

@@ -31,19 +31,29 @@ final class Lexicon {
     /// none), since every token looks there; filled by `indexFirstKeys`.
     @exclusivity(unchecked) private var rootChild: [Int32] = []
     /// Fold keys of endings that may follow a token inside the same token
-    /// (`Таганрог` + `е`), longest first; they apply only to tokens in `endingScript`.
-    @exclusivity(unchecked) private(set) var endings: [String] = []
-    @exclusivity(unchecked) private(set) var endingScript: Script = .common
+    /// (`Таганрог` + `е`, `F-16` + `s`), per script, longest first: each
+    /// applies only to tokens in the script it is written in.
+    @exclusivity(unchecked) private(set) var endings: [(script: Script, keys: [String])] = []
     /// A stem left after removing an ending keeps at least this many characters,
     /// unless it is a number (`F-16` + `s`: a designation's digits are no short word).
     static let minimumStem = 3
 
     init(name: String) { self.name = name }
 
-    func setEndings(_ keys: [String], script: Script) {
-        endings = Array(Set(keys)).sorted { ($0.count, $0) > ($1.count, $1) }
-        endingScript = script
+    func setEndings(_ endings: [(key: String, script: Script)]) {
+        var byScript: [Script: Set<String>] = [:]
+        for (key, script) in endings { byScript[script, default: []].insert(key) }
+        self.endings = byScript.map { script, keys in (script, keys.sorted { ($0.count, $0) > ($1.count, $1) }) }
+            .sorted { $0.script.rawValue < $1.script.rawValue }
     }
+
+    /// The endings that apply to tokens in `script`.
+    private func endings(for script: Script) -> [String] {
+        endings.first { $0.script == script }?.keys ?? []
+    }
+
+    /// Whether entries match inflected tokens in `script`.
+    func inflects(_ script: Script) -> Bool { endings.contains { $0.script == script } }
 
     /// Adds an entry under the numbers of its phrase's fold keys. The first
     /// entry for a key sequence wins; returns false for a later duplicate.
@@ -113,8 +123,7 @@ final class Lexicon {
     /// once one of the endings is removed (longest ending first), for tokens
     /// in the endings' script.
     func stems(of token: Token, foldKey: String, keys: KeyTable) -> [Int32] {
-        guard !endings.isEmpty, token.script == endingScript else { return [] }
-        return endings.compactMap { ending in
+        return endings(for: token.script).compactMap { ending in
             guard foldKey.hasSuffix(ending) else { return nil }
             let stemText = foldKey.dropLast(ending.count)
             guard stemText.count >= Lexicon.minimumStem
@@ -140,7 +149,7 @@ final class Lexicon {
         if let child = child(of: node, key: tokens[position].keyID) {
             step(child, capitalized, tokens, position, stems, &found)
         }
-        guard !endings.isEmpty, tokens[position].script == endingScript else { return }
+        guard inflects(tokens[position].script) else { return }
         for stem in stems(position) {
             guard let child = child(of: node, key: stem) else { continue }
             step(child, capitalized, tokens, position, stems, &found)

@@ -127,7 +127,7 @@ struct PikeVM {
         let inflecting = requiredWords.inflectingLexicons
         var inflected: [(position: Int32, word: Int32)] = []
         for position in tokens.indices {
-            for (lexicon, word) in inflecting where program.lexicons[lexicon].endingScript == tokens[position].script {
+            for (lexicon, word) in inflecting where program.lexicons[lexicon].inflects(tokens[position].script) {
                 if !program.lexicons[lexicon].startsWith(key: tokens[position].keyID) && startsInflected(lexicon, tokens, position) {
                     inflected.append((Int32(position), word))
                 }
@@ -329,7 +329,7 @@ extension PikeVM {
     /// first word: one of the token's stems (cached per form) is an entry's first word.
     private mutating func startsInflected(_ index: Int, _ tokens: [Token], _ position: Int) -> Bool {
         let lexicon = program.lexicons[index]
-        guard lexicon.inflects && tokens[position].script == lexicon.endingScript else { return false }
+        guard lexicon.inflects(tokens[position].script) else { return false }
         let form = Int(tokens[position].form)
         guard form >= 0 else { return lexicon.startsWith(anyOf: stems(index, tokens, position)) }
         let slot = form * program.lexicons.count + index

@@ -195,14 +195,15 @@ public struct Parser {
         return try parseLexiconOptions(LexiconDeclaration(name: name, source: .inline(entries), location: start))
     }
 
-    /// `with endings Name`, `with capitals`, in any order.
+    /// `with endings Name, Other`, `with capitals`, in any order.
     private mutating func parseLexiconOptions(_ declaration: LexiconDeclaration) throws -> LexiconDeclaration {
         var declaration = declaration
         while isKeyword("with") {
             advance()
             if isKeyword("endings") {
                 advance()
-                declaration.endings = try identifier("the name of a lexicon of endings")
+                declaration.endings.append(try identifier("the name of a lexicon of endings"))
+                while isSymbol(",") { advance(); declaration.endings.append(try identifier("the name of a lexicon of endings")) }
             } else if isKeyword("capitals") {
                 advance()
                 declaration.requiresCapitals = true

@@ -18,9 +18,10 @@ public enum Statement: Sendable {
 public struct LexiconDeclaration: Sendable {
     public var name: String
     public var source: Source
-    /// `with endings Other`: entries also match when their last token is
-    /// followed, inside the same token, by one of Other's entries.
-    public var endings: String?
+    /// `with endings Other, More`: entries also match when a token is one of
+    /// theirs followed, inside the same token, by an entry of these lexicons
+    /// written in the token's script.
+    public var endings: [String] = []
     /// `with capitals`: an entry token written with a capital matches only capitalized tokens.
     public var requiresCapitals = false
     public var location: SourceLocation
