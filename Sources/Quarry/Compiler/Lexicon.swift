@@ -31,9 +31,11 @@ final class Lexicon {
     /// none), since every token looks there; filled by `indexFirstKeys`.
     @exclusivity(unchecked) private var rootChild: [Int32] = []
     /// Fold keys of endings that may follow a token inside the same token
-    /// (`Таганрог` + `е`, `F-16` + `s`), per script, longest first: each
-    /// applies only to tokens in the script it is written in.
-    @exclusivity(unchecked) private(set) var endings: [(script: Script, keys: [String])] = []
+    /// (`Таганрог` + `е`, `F-16` + `s`), longest first, by the ordinal of the
+    /// script they are written in: each applies only to tokens in its script.
+    @exclusivity(unchecked) private var endingsOfScript = [[String]](repeating: [], count: Script.allCases.count)
+    /// A bit per script (by ordinal) that has endings: asked at every step of a walk.
+    @exclusivity(unchecked) private var inflectingScripts: UInt8 = 0
     /// A stem left after removing an ending keeps at least this many characters,
     /// unless it is a number (`F-16` + `s`: a designation's digits are no short word).
     static let minimumStem = 3
@@ -41,19 +43,16 @@ final class Lexicon {
     init(name: String) { self.name = name }
 
     func setEndings(_ endings: [(key: String, script: Script)]) {
-        var byScript: [Script: Set<String>] = [:]
-        for (key, script) in endings { byScript[script, default: []].insert(key) }
-        self.endings = byScript.map { script, keys in (script, keys.sorted { ($0.count, $0) > ($1.count, $1) }) }
-            .sorted { $0.script.rawValue < $1.script.rawValue }
-    }
-
-    /// The endings that apply to tokens in `script`.
-    private func endings(for script: Script) -> [String] {
-        endings.first { $0.script == script }?.keys ?? []
+        var byScript = [Set<String>](repeating: [], count: Script.allCases.count)
+        for (key, script) in endings { byScript[script.ordinal].insert(key) }
+        endingsOfScript = byScript.map { $0.sorted { ($0.count, $0) > ($1.count, $1) } }
+        inflectingScripts = 0
+        for (ordinal, keys) in endingsOfScript.enumerated() where !keys.isEmpty { inflectingScripts |= 1 << ordinal }
     }
 
     /// Whether entries match inflected tokens in `script`.
-    func inflects(_ script: Script) -> Bool { endings.contains { $0.script == script } }
+    @inline(__always)
+    func inflects(_ script: Script) -> Bool { inflectingScripts & (1 << script.ordinal) != 0 }
 
     /// Adds an entry under the numbers of its phrase's fold keys. The first
     /// entry for a key sequence wins; returns false for a later duplicate.
@@ -98,7 +97,7 @@ final class Lexicon {
     func startsWith(anyOf stems: [Int32]) -> Bool { stems.contains { child(of: 0, key: $0) != nil } }
 
     /// True when entries match inflected forms of their stems.
-    var inflects: Bool { !endings.isEmpty }
+    var inflects: Bool { inflectingScripts != 0 }
 
     func containsSingleToken(_ token: Token) -> Bool {
         guard let child = child(of: 0, key: token.keyID), entryOfNode[Int(child)] >= 0 else { return false }
@@ -123,7 +122,7 @@ final class Lexicon {
     /// once one of the endings is removed (longest ending first), for tokens
     /// in the endings' script.
     func stems(of token: Token, foldKey: String, keys: KeyTable) -> [Int32] {
-        return endings(for: token.script).compactMap { ending in
+        return endingsOfScript[token.script.ordinal].compactMap { ending in
             guard foldKey.hasSuffix(ending) else { return nil }
             let stemText = foldKey.dropLast(ending.count)
             guard stemText.count >= Lexicon.minimumStem

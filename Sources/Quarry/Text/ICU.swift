@@ -64,8 +64,20 @@ final class Transliterator {
 }
 
 /// The writing systems that Quarry tells apart.
-public enum Script: String, Sendable {
+public enum Script: String, Sendable, CaseIterable {
     case common, latin, cyrillic, greek, other, mixed
+
+    /// The script's place in `allCases`, for tables indexed by script.
+    var ordinal: Int {
+        switch self {
+        case .common: return 0
+        case .latin: return 1
+        case .cyrillic: return 2
+        case .greek: return 3
+        case .other: return 4
+        case .mixed: return 5
+        }
+    }
 
     static func of(_ scalar: Unicode.Scalar) -> Script {
         if scalar.isASCII {
