@@ -34,6 +34,7 @@ largest cities, matched also in lower case).
 """
 import collections
 import collections.abc
+import difflib
 import gettext
 import gzip
 import os
@@ -73,9 +74,9 @@ def looks_like_surname(alias):
     return bool(SURNAME.search(alias)) and " " not in alias
 
 
-def latin_alias_ok(alias):
+def latin_alias_ok(alias, surname_like_ok=False):
     letters = re.sub(r"[^A-Za-z]", "", alias)
-    if not LATIN.match(alias) or len(letters) < 4 or alias.isupper() or looks_like_surname(alias):
+    if not LATIN.match(alias) or len(letters) < 4 or alias.isupper() or (looks_like_surname(alias) and not surname_like_ok):
         return False
     return not is_english_word(alias)
 
@@ -96,6 +97,29 @@ def ukrainian_romanization(name):
     out = re.sub(r"(?<=[aeiou])yi", "i", out)
     out = re.sub(r"(?<=[aeiou])y(?![aeiou])", "i", out)
     return out
+
+
+RUSSIAN_LATIN = {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+                 "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+                 "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+                 "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "-": "-", " ": " "}
+
+
+def russian_romanization(alias):
+    """A Russian Cyrillic name in the BGN-style spelling English news uses for
+    Ukrainian places (Славянск → Slavyansk, Авдеевка → Avdeyevka); None for
+    names with Ukrainian letters or other signs."""
+    out = []
+    for index, letter in enumerate(alias.lower()):
+        if letter not in RUSSIAN_LATIN:
+            return None
+        latin = RUSSIAN_LATIN[letter]
+        # е is ye at the start and after a vowel or a sign: Авдеевка, Рубежное.
+        if letter == "е" and (index == 0 or alias.lower()[index - 1] in "аеёиоуыэюяъь -"):
+            latin = "ye"
+        out.append(latin)
+    text = "".join(out)
+    return " ".join(part[:1].upper() + part[1:] for part in text.split(" "))
 
 
 def without_soft_signs(name):
@@ -258,7 +282,18 @@ def add_cities(gazetteer, cities, towns):
         code, population = city["countrycode"], city["population"]
         name = canonical_name(city)
         attributes = f"kind=city;country={code}"
+        latin_alternates = {alias for alias in city["alternatenames"] if alias.isascii()}
         for alias in city["alternatenames"]:
+            # Ukrainian places by their Russian names' romanization (Slavyansk, Chernigov):
+            # for towns where GeoNames lists it too, for cities of 30,000 in any case.
+            # A surname-shaped one only for a city of 50,000 and close to its name
+            # today (Chernigov, not Zhdanov, Mariupol's Soviet name and a surname).
+            if code == "UA" and cyrillic_alias_ok(alias):
+                russian = russian_romanization(alias)
+                current = russian and difflib.SequenceMatcher(None, russian.lower(), name.lower()).ratio() >= 0.6
+                if russian and (russian in latin_alternates or population >= 30_000) \
+                        and latin_alias_ok(russian, surname_like_ok=population >= 50_000 and current):
+                    gazetteer.add(russian, name, attributes)
             if code in CORE and cyrillic_alias_ok(alias):
                 gazetteer.add(alias, name, attributes)
                 if code == "UA" and population >= 100_000 and re.search("[іїєґ]", alias):
