@@ -88,7 +88,7 @@ def cyrillic_alias_ok(alias):
 def ukrainian_romanization(name):
     """GeoNames' older romanization to Ukraine's national one, which English
     Wikipedia titles use: Kup'yans'k → Kupiansk, Zaporizhzhya → Zaporizhzhia."""
-    out = name.replace("'", "").replace("’", "")
+    out = without_soft_signs(name)
     out = re.sub(r"yy\b", "yi", out)
     out = re.sub(r"(?<=[a-z])ya", "ia", out)
     out = re.sub(r"(?<=[a-z])yu", "iu", out)
@@ -110,12 +110,13 @@ def russian_romanization(alias):
     Ukrainian places (Славянск → Slavyansk, Авдеевка → Avdeyevka); None for
     names with Ukrainian letters or other signs."""
     out = []
-    for index, letter in enumerate(alias.lower()):
+    lower = alias.lower()
+    for index, letter in enumerate(lower):
         if letter not in RUSSIAN_LATIN:
             return None
         latin = RUSSIAN_LATIN[letter]
         # е is ye at the start and after a vowel or a sign: Авдеевка, Рубежное.
-        if letter == "е" and (index == 0 or alias.lower()[index - 1] in "аеёиоуыэюяъь -"):
+        if letter == "е" and (index == 0 or lower[index - 1] in "аеёиоуыэюяъь -"):
             latin = "ye"
         out.append(latin)
     text = "".join(out)
@@ -271,7 +272,7 @@ def add_cities(gazetteer, cities, towns):
         if modern != name:
             gazetteer.add(modern, modern, attributes)
             gazetteer.add(name, modern, attributes)
-            gazetteer.add(name.replace("'", "").replace("’", ""), modern, attributes)
+            gazetteer.add(without_soft_signs(name), modern, attributes)
         famous = population >= 1_000_000 or name in capitals
         if population >= 1_000_000 and code in CORE:
             gazetteer.large.add(modern)

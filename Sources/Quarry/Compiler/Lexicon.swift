@@ -126,7 +126,7 @@ final class Lexicon {
             guard foldKey.hasSuffix(ending) else { return nil }
             let stemText = foldKey.dropLast(ending.count)
             guard stemText.count >= Lexicon.minimumStem
-                || (!stemText.isEmpty && stemText.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal })
+                || (!stemText.isEmpty && stemText.unicodeScalars.allSatisfy { ScalarKind($0).isDecimalDigit })
             else { return nil }
             let stem = keys.id(of: String(stemText))
             return stem >= 0 ? stem : nil

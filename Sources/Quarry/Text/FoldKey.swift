@@ -49,9 +49,7 @@ public final class Folder {
             text = mapLookAlikes(surface)
         }
         var folded = transliterator.apply(text)
-        // Transliteration writes soft and hard signs as primes; they carry no
-        // letter and would split spellings that differ only by them.
-        folded.removeAll { $0 == "'" || $0 == "\"" || $0 == "ʹ" || $0 == "ʺ" }
+        folded.removeAll(where: Folder.isPrime)
         if folded.isEmpty { return surface.lowercased() }
         return folded
     }
@@ -64,8 +62,7 @@ public final class Folder {
         for scalar in surface.unicodeScalars {
             if scalar.isASCII {
                 if ScalarKind(scalar).isAlphabetic { return nil }
-                // Soft and hard signs transliterate to quotes, removed below; so are these.
-                if scalar != "'" && scalar != "\"" { folded.unicodeScalars.append(scalar) }
+                if !Folder.isPrime(Character(scalar)) { folded.unicodeScalars.append(scalar) }
                 continue
             }
             let offset = Int(scalar.value) - 0x400
@@ -85,8 +82,15 @@ public final class Folder {
     /// the primes that soft and hard signs become.
     private func transformedLetter(_ scalar: Unicode.Scalar) -> String {
         var folded = transliterator.apply(String(scalar))
-        folded.removeAll { $0 == "'" || $0 == "\"" || $0 == "ʹ" || $0 == "ʺ" }
+        folded.removeAll(where: Folder.isPrime)
         return folded
+    }
+
+    /// Transliteration writes soft and hard signs as primes (or quotes); they
+    /// carry no letter and would split spellings that differ only by them, so
+    /// fold keys leave them out.
+    private static func isPrime(_ character: Character) -> Bool {
+        character == "'" || character == "\"" || character == "ʹ" || character == "ʺ"
     }
 
     private func mapLookAlikes(_ surface: String) -> String {
