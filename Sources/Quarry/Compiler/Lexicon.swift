@@ -104,18 +104,20 @@ final class Lexicon {
         return !nodeRequiresCapital[Int(child)] || token.isCapitalized
     }
 
-    /// Every entry that starts at token `start`, longest first, as (end, entry).
+    /// Appends to `found` every entry that starts at token `start`, longest
+    /// first, as (end, entry): appended to a buffer the caller keeps, so a
+    /// lookup allocates nothing.
     /// `stems(position)`: the stems of the token at `position` (see `stems(of:foldKey:keys:)`),
     /// which the caller may cache per word form.
-    func matches(in tokens: [Token], at start: Int, stems: (Int) -> [Int32]) -> [(end: Int, entry: Int)] {
-        var found: [(end: Int, entry: Int)] = []
+    func appendMatches(in tokens: [Token], at start: Int, stems: (Int) -> [Int32], to found: inout [(end: Int, entry: Int)]) {
+        let first = found.count
         walk(0, tokens, start, stems, &found)
-        if found.count > 1 {
-            // Longest first; for one end, the entry found first (exact before inflected).
-            var seen = Set<Int>()
-            found = found.sorted { $0.end > $1.end }.filter { seen.insert($0.end).inserted }
-        }
-        return found
+        guard found.count - first > 1 else { return }
+        // Longest first; for one end, the entry found first (exact before inflected).
+        var seen = Set<Int>()
+        let ordered = found[first...].enumerated().sorted { ($0.element.end, $1.offset) > ($1.element.end, $0.offset) }
+            .map(\.element).filter { seen.insert($0.end).inserted }
+        found.replaceSubrange(first..., with: ordered)
     }
 
     /// The key numbers of what is left of a token (with fold key `foldKey`)

@@ -51,7 +51,12 @@ struct PikeVM {
     private var predicateResult: [Bool]
     /// The same per lexicon, for the entries starting at the position.
     private var lexiconStamp: [Int]
-    private var lexiconFound: [[(end: Int, entry: Int)]]
+    /// Per lexicon, its entries at the position of its stamp: a range of
+    /// `lexiconHits`, which holds those of one position only.
+    private var lexiconFound: [Range<Int>]
+    private var lexiconHits: [(end: Int, entry: Int)] = []
+    /// The position (plus one) `lexiconHits` holds entries of.
+    private var lexiconHitsStamp = 0
     /// Rules gathered to start at the current position, and a mark per rule
     /// (position plus one) so each is gathered once.
     /// `starting[0..<startingCount]`: room for every rule of a phase, so
@@ -68,6 +73,12 @@ struct PikeVM {
     /// Per word form and lexicon, whether an inflected entry starts there:
     /// 0 not known yet, 1 no, 2 yes (index `form * lexicons + lexicon`).
     private var formInflectedStarts: [UInt8] = []
+    /// Per word form, which of `requiredWords.inflectingLexicons` start there
+    /// inflected and not by the form's own key: a bit each, by their index,
+    /// and the top bit once known.
+    private var formInflectedMask: [UInt64] = []
+    /// A bit per script (by ordinal) that one of those lexicons inflects.
+    private let inflectingScripts: UInt64
     /// The strings of the word forms of the document given to `begin`; the
     /// caches above belong to its numbering (`words.numbering`).
     private var words = WordTexts()
@@ -91,7 +102,7 @@ struct PikeVM {
         predicateStamp = Array(repeating: 0, count: program.predicates.count)
         predicateResult = Array(repeating: false, count: program.predicates.count)
         lexiconStamp = Array(repeating: 0, count: program.lexicons.count)
-        lexiconFound = Array(repeating: [], count: program.lexicons.count)
+        lexiconFound = Array(repeating: 0..<0, count: program.lexicons.count)
         startingStamp = Array(repeating: 0, count: program.phases.map(\.ruleStarts.count).max() ?? 0)
         starting = startingStamp
         formStarts = FormStartCache(positional: program.phases.map { phase in
@@ -99,6 +110,10 @@ struct PikeVM {
         })
         requiredWords = RequiredWordIndex(phases: program.phases, keyCount: program.keys.count, lexicons: program.lexicons)
         keyFilters = program.phases.map { [requiredWords] in RequiredKeyFilter(phase: $0, words: requiredWords) }
+        precondition(requiredWords.inflectingLexicons.count < 64, "more inflecting lexicons than bits in a mask")
+        inflectingScripts = Script.allCases.reduce(0) { [requiredWords] mask, script in
+            requiredWords.inflectingLexicons.contains { program.lexicons[$0.lexicon].inflects(script) } ? mask | 1 << script.ordinal : mask
+        }
         predicateDependsOnPosition = program.predicates.map(\.dependsOnPosition)
         var slots: [Int] = [], slotCount = 0
         for positional in predicateDependsOnPosition {
@@ -119,6 +134,7 @@ struct PikeVM {
             formTests.removeAll()
             formStems.removeAll()
             formInflectedStarts.removeAll()
+            formInflectedMask.removeAll()
         }
         words = document.words
         // Inflecting lexicons also occur where a token's stem starts an entry:
@@ -126,10 +142,12 @@ struct PikeVM {
         let tokens = document.tokens
         let inflecting = requiredWords.inflectingLexicons
         var inflected: [(position: Int32, word: Int32)] = []
-        for position in tokens.indices {
-            for (lexicon, word) in inflecting where program.lexicons[lexicon].inflects(tokens[position].script) {
-                if !program.lexicons[lexicon].startsWith(key: tokens[position].keyID) && startsInflected(lexicon, tokens, position) {
-                    inflected.append((Int32(position), word))
+        if !inflecting.isEmpty {
+            for position in tokens.indices where inflectingScripts & (1 << tokens[position].script.ordinal) != 0 {
+                var found = inflectedStartsMask(tokens, position)
+                while found != 0 {
+                    inflected.append((Int32(position), inflecting[found.trailingZeroBitCount].word))
+                    found &= found - 1
                 }
             }
         }
@@ -156,6 +174,7 @@ struct PikeVM {
         for index in predicateStamp.indices { predicateStamp[index] = 0 }
         for index in startingStamp.indices { startingStamp[index] = 0 }
         for index in lexiconStamp.indices { lexiconStamp[index] = 0 }
+        lexiconHitsStamp = 0
         secondStep = phase.ruleSecondStep
         swap(&keyFilter, &keyFilters[phaseIndex])
         defer { swap(&keyFilter, &keyFilters[phaseIndex]) }
@@ -225,12 +244,24 @@ struct PikeVM {
                         let index = Int(op.a)
                         if lexiconStamp[index] != position + 1 {
                             lexiconStamp[index] = position + 1
+                            if lexiconHitsStamp != position + 1 {
+                                lexiconHitsStamp = position + 1
+                                lexiconHits.removeAll(keepingCapacity: true)
+                            }
+                            let first = lexiconHits.count
                             // Most tokens start no entry: asked of the root's edges first, without a walk.
-                            lexiconFound[index] = position == count || !mayStart(index, tokens, position) ? []
-                                : program.lexicons[index].matches(in: tokens, at: position) { stems(index, tokens, $0) }
+                            if position < count && mayStart(index, tokens, position) {
+                                // Moved out while the walk runs: finding stems writes to `self`.
+                                var hits: [(end: Int, entry: Int)] = []
+                                swap(&hits, &lexiconHits)
+                                program.lexicons[index].appendMatches(in: tokens, at: position, stems: { stems(index, tokens, $0) },
+                                                                      to: &hits)
+                                swap(&hits, &lexiconHits)
+                            }
+                            lexiconFound[index] = first..<lexiconHits.count
                         }
-                        let found = lexiconFound[index]
-                        for (end, entry) in found {
+                        for hit in lexiconFound[index] {
+                            let (end, entry) = lexiconHits[hit]
                             enqueue(current, op, end: end, position: position,
                                     payload: .lexiconEntry(lexicon: op.a, entry: Int32(entry)))
                         }
@@ -340,6 +371,26 @@ extension PikeVM {
             formInflectedStarts[slot] = lexicon.startsWith(anyOf: stems(index, tokens, position)) ? 2 : 1
         }
         return formInflectedStarts[slot] == 2
+    }
+
+    /// `formInflectedMask` of the token at `position`, found once per word form.
+    private mutating func inflectedStartsMask(_ tokens: [Token], _ position: Int) -> UInt64 {
+        let form = Int(tokens[position].form)
+        if form >= 0 && form < formInflectedMask.count && formInflectedMask[form] != 0 { return formInflectedMask[form] & ~(1 << 63) }
+        var mask: UInt64 = 0
+        for (bit, inflecting) in requiredWords.inflectingLexicons.enumerated() {
+            let lexicon = program.lexicons[inflecting.lexicon]
+            if !lexicon.startsWith(key: tokens[position].keyID) && startsInflected(inflecting.lexicon, tokens, position) {
+                mask |= 1 << bit
+            }
+        }
+        if form >= 0 {
+            if form >= formInflectedMask.count {
+                formInflectedMask.append(contentsOf: repeatElement(0, count: max(form + 1, 2 * formInflectedMask.count) - formInflectedMask.count))
+            }
+            formInflectedMask[form] = mask | 1 << 63
+        }
+        return mask
     }
 
     /// Gathers in `starting` the rules (indexes within the phase) that may begin at `position`, in rule order.
