@@ -14,19 +14,19 @@ public enum RecordFormat: String, CaseIterable, Sendable {
     /// into an output buffer, hundreds of thousands of records per run make
     /// no string each.
     public static func appendJSON(_ record: Record, to out: inout [UInt8]) {
-        out.append(contentsOf: "{\"doc\":".utf8)
+        appendLiteral("{\"doc\":", to: &out)
         appendJSONString(record.document, to: &out)
-        out.append(contentsOf: ",\"type\":".utf8)
+        appendLiteral(",\"type\":", to: &out)
         appendJSONString(record.type, to: &out)
-        out.append(contentsOf: ",\"start\":".utf8)
+        appendLiteral(",\"start\":", to: &out)
         appendDecimal(record.start, to: &out)
-        out.append(contentsOf: ",\"end\":".utf8)
+        appendLiteral(",\"end\":", to: &out)
         appendDecimal(record.end, to: &out)
-        out.append(contentsOf: ",\"text\":".utf8)
+        appendLiteral(",\"text\":", to: &out)
         appendJSONString(record.text, to: &out)
-        out.append(contentsOf: ",\"rule\":".utf8)
+        appendLiteral(",\"rule\":", to: &out)
         appendJSONString(record.rule, to: &out)
-        out.append(contentsOf: ",\"attrs\":{".utf8)
+        appendLiteral(",\"attrs\":{", to: &out)
         for (index, (key, value)) in record.attributes.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             appendJSONString(key, to: &out)
@@ -41,7 +41,7 @@ public enum RecordFormat: String, CaseIterable, Sendable {
                 }
             }
         }
-        out.append(contentsOf: "}}".utf8)
+        appendLiteral("}}", to: &out)
     }
 
     /// One record as a TSV line: doc, type, start, end, text, rule, key=value;…
@@ -58,13 +58,20 @@ public enum RecordFormat: String, CaseIterable, Sendable {
 /// Appends `value` in decimal digits (what `String(value)` spells, without the string).
 func appendDecimal(_ value: Int, to out: inout [UInt8]) {
     if value < 0 { out.append(UInt8(ascii: "-")) }
-    var magnitude = value.magnitude
-    let first = out.count
+    let magnitude = value.magnitude
+    // Most significant digit first, so the digits are appended in place.
+    var divisor: UInt = 1
+    while divisor <= magnitude / 10 { divisor *= 10 }
     repeat {
-        out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-        magnitude /= 10
-    } while magnitude > 0
-    out[first...].reverse()
+        out.append(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
+        divisor /= 10
+    } while divisor > 0
+}
+
+/// Appends the bytes of a literal: copied from the binary, with no string made.
+@inline(__always)
+func appendLiteral(_ literal: StaticString, to out: inout [UInt8]) {
+    out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
 }
 
 /// A JSON string literal with the escapes JSON requires.
@@ -89,11 +96,11 @@ func appendJSONString(_ text: String, to out: inout [UInt8]) {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<index]))
             clean = index + 1
             switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-            case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
-            case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
-            case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+            case UInt8(ascii: "\""): appendLiteral("\\\"", to: &out)
+            case UInt8(ascii: "\\"): appendLiteral("\\\\", to: &out)
+            case UInt8(ascii: "\n"): appendLiteral("\\n", to: &out)
+            case UInt8(ascii: "\r"): appendLiteral("\\r", to: &out)
+            case UInt8(ascii: "\t"): appendLiteral("\\t", to: &out)
             default:
                 let hex = String(byte, radix: 16)
                 out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
