@@ -88,7 +88,7 @@ final class DifferentialTests: XCTestCase {
                 let tokens = (0..<Int.random(in: 0...8, using: &rng)).map { _ in ["a", "b", "c"].randomElement(using: &rng)! }
                 let document = tokenizer.document(id: "t", text: tokens.joined(separator: " "))
                 vm.begin(document)
-                let candidates = vm.candidates(phase: 0, document: document, spans: SpanIndex(typeCount: 1)).items
+                let candidates = vm.candidates(phase: 0, document: document, spans: SpanIndex()).items
                 let longest = tokens.indices.map { start in pattern.ends(tokens, from: start).filter { $0 > start }.max() }
                 // Every match the VM reports is real and the longest from its start.
                 for candidate in candidates {

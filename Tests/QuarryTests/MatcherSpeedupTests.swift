@@ -187,7 +187,7 @@ final class MatcherSpeedupTests: XCTestCase {
         let document = try Tokenizer(keys: program.keys).document(id: "t", text: "a x a x a x a b")
         func matches(_ vm: inout PikeVM) -> [String] {
             vm.begin(document)
-            let spans = SpanIndex(typeCount: 1, tokenCount: document.tokens.count)
+            let spans = SpanIndex(tokenCount: document.tokens.count)
             return vm.candidates(phase: 0, document: document, spans: spans).items.map { "\($0.start)-\($0.end)" }
         }
         var vm = PikeVM(program: program)

@@ -15,7 +15,7 @@ public final class Matcher {
     public func spans(in document: Document) -> [Span] {
         let evaluator = AttributeEvaluator(
             program: program, document: document,
-            spans: SpanIndex(typeCount: max(1, program.types.count), tokenCount: document.tokens.count, lookups: lookups))
+            spans: SpanIndex(tokenCount: document.tokens.count, lookups: lookups))
         vm.begin(document)
         for (phaseIndex, phase) in program.phases.enumerated() where !phase.ruleStarts.isEmpty {
             evaluator.candidates = vm.candidates(phase: phaseIndex, document: document, spans: evaluator.spans)

@@ -6,11 +6,15 @@ struct SpanIndex {
     private(set) var spans: [Span] = []
     /// Tokens in the longest span.
     private(set) var longestSpan = 0
-    /// By `start * typeCount + type`, the first span of that type starting
-    /// there; `nextSameStart[k]` is the one after span `k` (-1: none), in the
-    /// order they were added.
-    private var firstByTypeAndStart = IntegerTable()
+    /// Per token, the first span starting there (-1: none), of any type;
+    /// `nextSameStart[k]` is the one after span `k` (-1: none), in the order
+    /// they were added, and `lastStarting` the chain's end. A few spans start
+    /// at one token, so a walk along the chain is shorter than a hash lookup.
+    private var firstStarting: [Int32]
+    private var lastStarting: [Int32]
     private var nextSameStart: [Int32] = []
+    /// Each span's type, beside the chains that filter by it.
+    private var spanTypes: [Int32] = []
     /// Per type, span indexes sorted by end token.
     private var byTypeSortedByEnd: [Int: [Int]] = [:]
     /// Per type and last-token fold key, span indexes.
@@ -18,15 +22,15 @@ struct SpanIndex {
     /// Per token, a bit per type (the first 64) for whether a span of that
     /// type starts there: the matcher asks at every token, mostly to hear no.
     private var typesStarting: [UInt64]
-    private let typeCount: Int
     /// The types `previous` and `fullest` ask about (nil: all): only their
     /// spans are indexed by end and by last fold key.
     private let lookups: SpanLookups?
 
-    init(typeCount: Int, tokenCount: Int = 0, lookups: SpanLookups? = nil) {
-        self.typeCount = typeCount
+    init(tokenCount: Int = 0, lookups: SpanLookups? = nil) {
         self.lookups = lookups
         typesStarting = Array(repeating: 0, count: tokenCount)
+        firstStarting = Array(repeating: -1, count: tokenCount)
+        lastStarting = firstStarting
     }
 
     /// Adds `span`, whose last token has word form `lastForm` in `words`
@@ -36,18 +40,21 @@ struct SpanIndex {
         spans.append(span)
         longestSpan = max(longestSpan, span.tokens.count)
         nextSameStart.append(-1)
-        let key = UInt64(span.tokens.lowerBound * typeCount + span.type)
-        if var last = firstByTypeAndStart[key] {
-            while nextSameStart[Int(last)] >= 0 { last = nextSameStart[Int(last)] }
-            nextSameStart[Int(last)] = Int32(index)
-        } else {
-            firstByTypeAndStart[key] = Int32(index)
+        spanTypes.append(Int32(span.type))
+        let start = span.tokens.lowerBound
+        if start >= firstStarting.count {
+            // Only spans built by hand lie past the token count given to `init`.
+            let room = start + 1 - firstStarting.count
+            firstStarting.append(contentsOf: repeatElement(-1, count: room))
+            lastStarting.append(contentsOf: repeatElement(-1, count: room))
         }
-        if span.type < 64 && span.tokens.lowerBound < typesStarting.count {
-            typesStarting[span.tokens.lowerBound] |= 1 << UInt64(span.type)
+        if lastStarting[start] >= 0 { nextSameStart[Int(lastStarting[start])] = Int32(index) } else { firstStarting[start] = Int32(index) }
+        lastStarting[start] = Int32(index)
+        if span.type < 64 && start < typesStarting.count {
+            typesStarting[start] |= 1 << UInt64(span.type)
         }
-        if lookups?.previousTypes.contains(span.type) ?? true { indexEnd(index) }
-        if lookups?.fullestTypes.contains(span.type) ?? true {
+        if lookups?.looksUpPrevious(span.type) ?? true { indexEnd(index) }
+        if lookups?.looksUpFullest(span.type) ?? true {
             byTypeAndLastKey[span.type, default: [:]][words[lastForm].foldKey, default: []].append(index)
         }
     }
@@ -69,11 +76,19 @@ struct SpanIndex {
     /// The first span of `type` starting at `token` (-1: none); the others
     /// follow through `nextStarting(after:)`, in the order they were added.
     func firstStarting(at token: Int, type: Int) -> Int {
-        firstByTypeAndStart[UInt64(token * typeCount + type)].map { Int($0) } ?? -1
+        guard token < firstStarting.count else { return -1 }
+        return following(Int(firstStarting[token]), type: Int32(type))
     }
 
     /// The span after `span` with its type and start (-1: none).
-    func nextStarting(after span: Int) -> Int { Int(nextSameStart[span]) }
+    func nextStarting(after span: Int) -> Int { following(Int(nextSameStart[span]), type: spanTypes[span]) }
+
+    /// The first span of `type` from `span` on along its start's chain (-1: none).
+    private func following(_ span: Int, type: Int32) -> Int {
+        var span = span
+        while span >= 0 && spanTypes[span] != type { span = Int(nextSameStart[span]) }
+        return span
+    }
 
     /// Whether a span of `type` starts at `token`.
     func hasSpan(startingAt token: Int, type: Int) -> Bool {
@@ -101,8 +116,10 @@ struct SpanIndex {
 /// The span types a program's attribute functions look up: `previous(T)` by
 /// end, `fullest(x, T)` by last fold key. Other types need neither index.
 struct SpanLookups {
-    var previousTypes = Set<Int>()
-    var fullestTypes = Set<Int>()
+    /// Per type, whether `previous` or `fullest` asks about it: flags by
+    /// type, since each span added asks.
+    private var previousTypes: [Bool] = []
+    private var fullestTypes: [Bool] = []
 
     init(rules: [CompiledRule]) {
         for rule in rules {
@@ -110,12 +127,20 @@ struct SpanLookups {
         }
     }
 
+    func looksUpPrevious(_ type: Int) -> Bool { type < previousTypes.count && previousTypes[type] }
+    func looksUpFullest(_ type: Int) -> Bool { type < fullestTypes.count && fullestTypes[type] }
+
+    private static func flag(_ type: Int, in flags: inout [Bool]) {
+        if type >= flags.count { flags.append(contentsOf: repeatElement(false, count: type + 1 - flags.count)) }
+        flags[type] = true
+    }
+
     private mutating func collect(_ expression: Expression) {
         switch expression {
         case .constant, .capture: break
-        case let .previous(type): previousTypes.insert(type)
+        case let .previous(type): SpanLookups.flag(type, in: &previousTypes)
         case let .fullest(inner, type):
-            fullestTypes.insert(type)
+            SpanLookups.flag(type, in: &fullestTypes)
             collect(inner)
         case let .first(items): items.forEach { collect($0) }
         case let .lower(inner), let .number(inner): collect(inner)
