@@ -17,31 +17,34 @@ enum ConflictResolver {
     }
 
     static func resolve(_ candidates: CandidateList, rules: [CompiledRule], tokenCount: Int) -> [Resolved] {
-        let resolved: [Resolved] = candidates.items.compactMap { candidate in
-            let rule = rules[candidate.rule]
+        // Each candidate with its place in the order above, read from its rule
+        // once: the comparisons then read no rule (copying one retained its arrays).
+        var ranked: [(resolved: Resolved, priority: Int, order: Int)] = []
+        ranked.reserveCapacity(candidates.items.count)
+        for candidate in candidates.items {
             var reported = candidate.start..<candidate.end
-            if let slot = rule.output.reportedCapture {
+            if let slot = rules[candidate.rule].output.reportedCapture {
                 let capture = candidates.capture(slot, of: candidate)
-                guard capture.isBound, capture.end > capture.start else { return nil }
+                guard capture.isBound, capture.end > capture.start else { continue }
                 reported = capture.range
             }
-            return Resolved(candidate: candidate, reported: reported)
+            ranked.append((Resolved(candidate: candidate, reported: reported), rules[candidate.rule].priority, rules[candidate.rule].order))
         }
-        let ordered = resolved.sorted { a, b in
-            let ra = rules[a.candidate.rule], rb = rules[b.candidate.rule]
-            if ra.priority != rb.priority { return ra.priority > rb.priority }
-            if a.reported.count != b.reported.count { return a.reported.count > b.reported.count }
-            let la = a.candidate.end - a.candidate.start, lb = b.candidate.end - b.candidate.start
+        ranked.sort { a, b in
+            if a.priority != b.priority { return a.priority > b.priority }
+            if a.resolved.reported.count != b.resolved.reported.count { return a.resolved.reported.count > b.resolved.reported.count }
+            let la = a.resolved.candidate.end - a.resolved.candidate.start, lb = b.resolved.candidate.end - b.resolved.candidate.start
             if la != lb { return la > lb }
-            if ra.order != rb.order { return ra.order < rb.order }
-            return a.candidate.start < b.candidate.start
+            if a.order != b.order { return a.order < b.order }
+            return a.resolved.candidate.start < b.resolved.candidate.start
         }
         var taken = [Bool](repeating: false, count: tokenCount)
         var kept: [Resolved] = []
-        for item in ordered where !item.reported.contains(where: { taken[$0] }) {
+        for (item, _, _) in ranked where !item.reported.contains(where: { taken[$0] }) {
             for index in item.reported { taken[index] = true }
             kept.append(item)
         }
-        return kept.sorted { ($0.reported.lowerBound, $0.reported.upperBound, $0.candidate.rule) < ($1.reported.lowerBound, $1.reported.upperBound, $1.candidate.rule) }
+        kept.sort { ($0.reported.lowerBound, $0.reported.upperBound, $0.candidate.rule) < ($1.reported.lowerBound, $1.reported.upperBound, $1.candidate.rule) }
+        return kept
     }
 }
