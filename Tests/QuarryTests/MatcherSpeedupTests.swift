@@ -228,25 +228,32 @@ final class MatcherSpeedupTests: XCTestCase {
         queues.append(1, at: 2)
         queues.append(2, at: 1)
         queues.append(3, at: 2)
-        var out: [Int] = []
-        queues.take(1, into: &out)
-        XCTAssertEqual(out, [2])
+        let out = RawBuffer<Int>(capacity: 1)
+        queues.take(1, into: out)
+        XCTAssertEqual(out.elements, [2])
         queues.append(4, at: 3)
         queues.append(5, at: 2)
-        out = []
-        queues.take(2, into: &out)
-        XCTAssertEqual(out, [1, 3, 5])
-        out = []
-        queues.take(2, into: &out)
-        XCTAssertEqual(out, [])
+        out.removeAll()
+        queues.take(2, into: out)
+        XCTAssertEqual(out.elements, [1, 3, 5])
+        out.removeAll()
+        queues.take(2, into: out)
+        XCTAssertEqual(out.elements, [])
         queues.append(6, at: 3)
-        out = []
-        queues.take(3, into: &out)
-        XCTAssertEqual(out, [4, 6])
+        queues.take(3, into: out)
+        XCTAssertEqual(out.elements, [4, 6], "taking appends to what the buffer holds")
         queues.reset(positions: 4)
-        out = []
-        queues.take(3, into: &out)
-        XCTAssertEqual(out, [])
+        out.removeAll()
+        queues.take(3, into: out)
+        XCTAssertEqual(out.elements, [])
+        // Growing the pool past its first room keeps every queue's order.
+        queues.reset(positions: 3)
+        for value in 0..<100 { queues.append(value, at: value % 3) }
+        for position in 0..<3 {
+            out.removeAll()
+            queues.take(position, into: out)
+            XCTAssertEqual(out.elements, Array(stride(from: position, to: 100, by: 3)))
+        }
     }
 
     func testLexiconEntriesMatchThroughWordsNoRuleNamesElsewhere() throws {

@@ -35,6 +35,8 @@ struct PikeVM {
     /// (internal so that tests can bring it near the wrap).
     var visitStamp: UInt32 = 0
     private var queues = ThreadQueues<Thread>()
+    /// The threads to run at the current position.
+    private let waiting = RawBuffer<Thread>()
     /// Per rule and start, the index of its longest match in the phase's candidates.
     private var best = IntegerTable()
     private var arena: [Capture] = []
@@ -79,6 +81,17 @@ struct PikeVM {
     private var formInflectedMask: [UInt64] = []
     /// A bit per script (by ordinal) that one of those lexicons inflects.
     private let inflectingScripts: UInt64
+    /// Per token of the document given to `begin`, a bit per phase (the
+    /// first 63) whose rules the token's surface lets begin there, so a
+    /// phase passes over the other tokens without reading its start lists.
+    private var phasesStarting: [UInt64] = []
+    /// Per word form and position facts (`form * 4 + facts`), the same bits
+    /// and the top bit once known.
+    private var formPhasesStarting: [UInt64] = []
+    /// Per phase, a bit per span type (the first 64) a rule of it starts
+    /// with, and whether one starts with a later type (then every token is asked).
+    private let phaseStartTypes: [UInt64]
+    private let phaseStartsWithLateType: [Bool]
     /// The strings of the word forms of the document given to `begin`; the
     /// caches above belong to its numbering (`words.numbering`).
     private var words = WordTexts()
@@ -111,6 +124,10 @@ struct PikeVM {
         requiredWords = RequiredWordIndex(phases: program.phases, keyCount: program.keys.count, lexicons: program.lexicons)
         keyFilters = program.phases.map { [requiredWords] in RequiredKeyFilter(phase: $0, words: requiredWords) }
         precondition(requiredWords.inflectingLexicons.count < 64, "more inflecting lexicons than bits in a mask")
+        phaseStartTypes = program.phases.map { phase in
+            phase.ruleStartIndex.byType.reduce(0) { mask, entry in entry.type < 64 ? mask | 1 << UInt64(entry.type) : mask }
+        }
+        phaseStartsWithLateType = program.phases.map { phase in phase.ruleStartIndex.byType.contains { $0.type >= 64 } }
         inflectingScripts = Script.allCases.reduce(0) { [requiredWords] mask, script in
             requiredWords.inflectingLexicons.contains { program.lexicons[$0.lexicon].inflects(script) } ? mask | 1 << script.ordinal : mask
         }
@@ -135,6 +152,7 @@ struct PikeVM {
             formStems.removeAll()
             formInflectedStarts.removeAll()
             formInflectedMask.removeAll()
+            formPhasesStarting.removeAll()
         }
         words = document.words
         // Inflecting lexicons also occur where a token's stem starts an entry:
@@ -152,6 +170,8 @@ struct PikeVM {
             }
         }
         requiredWords.index(tokens, inflectedStarts: inflected)
+        phasesStarting.removeAll(keepingCapacity: true)
+        for position in tokens.indices { phasesStarting.append(startingPhases(tokens, position)) }
         begunTokens = document.tokens.count
     }
 
@@ -184,13 +204,16 @@ struct PikeVM {
         var found = CandidateList()
         best.removeAll()
         arena.append(contentsOf: repeatElement(Capture(), count: mostSlots[phaseIndex]))
-        // The threads to run at a position: a local, so reading it while the
-        // loop changes `self` does not retain it.
-        var waiting: [Thread] = []
-
+        // Tokens where no rule of the phase can begin are passed over without a look at the start lists.
+        let phaseBit: UInt64 = phaseIndex < 63 ? 1 << UInt64(phaseIndex) : 0
+        let startTypes = phaseStartTypes[phaseIndex], everyToken = phaseBit == 0 || phaseStartsWithLateType[phaseIndex]
         for position in 0...count {
             // Every rule gathered can take its first step here (the start index is exact).
-            if position < count { gatherRulesStarting(at: position, phaseIndex, byType, tokens, spans) } else { startingCount = 0 }
+            if position < count && (everyToken || phasesStarting[position] & phaseBit != 0 || spans.typesStarting(at: position) & startTypes != 0) {
+                gatherRulesStarting(at: position, phaseIndex, byType, tokens, spans)
+            } else {
+                startingCount = 0
+            }
             // Most positions of most phases have nothing to do.
             if startingCount == 0 && !queues.hasThreads(at: position) { continue }
             // A fresh stamp marks this position's visits; when the stamps wrap, old marks are cleared.
@@ -199,16 +222,18 @@ struct PikeVM {
                 scratch.visited.update(repeating: 0, count: scratch.instructionCount)
                 visitStamp = 1
             }
-            waiting.removeAll(keepingCapacity: true)
-            queues.take(position, into: &waiting)
-            if waiting.count > 1 && !waiting.indices.dropFirst().allSatisfy({ waiting[$0 - 1].start <= waiting[$0].start }) {
-                waiting = waiting.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+            let waiting = self.waiting
+            waiting.removeAll()
+            queues.take(position, into: waiting)
+            if waiting.count > 1 && !(1..<waiting.count).allSatisfy({ waiting[$0 - 1].start <= waiting[$0].start }) {
+                let ordered = waiting.elements.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }
+                for (index, thread) in ordered.map(\.element).enumerated() { waiting[index] = thread }
             }
             for index in 0..<startingCount {
                 waiting.append(Thread(pc: Int32(ruleStarts[starting[index]]), start: Int32(position), captures: 0))
             }
             let stack = scratch.stack, visited = scratch.visited, stamp = visitStamp
-            for index in waiting.indices {
+            for index in 0..<waiting.count {
                 stack[0] = waiting[index]
                 var top = 1
                 while top > 0 {
@@ -389,6 +414,29 @@ extension PikeVM {
                 formInflectedMask.append(contentsOf: repeatElement(0, count: max(form + 1, 2 * formInflectedMask.count) - formInflectedMask.count))
             }
             formInflectedMask[form] = mask | 1 << 63
+        }
+        return mask
+    }
+
+    /// The bits of `phasesStarting` for the token at `position`: the phases
+    /// whose start list for its word form and position facts is not empty,
+    /// found once per form and facts.
+    private mutating func startingPhases(_ tokens: [Token], _ position: Int) -> UInt64 {
+        let form = Int(tokens[position].form), variant = tokens[position].positionFacts
+        let slot = form * 4 + variant
+        if form >= 0 && slot < formPhasesStarting.count && formPhasesStarting[slot] != 0 { return formPhasesStarting[slot] & ~(1 << 63) }
+        var mask: UInt64 = 0
+        for phaseIndex in program.phases.indices.prefix(63) {
+            let list = formStarts.list(form: tokens[position].form, variant: variant, phase: phaseIndex)
+                ?? formStarts.store(surfaceStarts(position, program.phases[phaseIndex], tokens), form: tokens[position].form,
+                                    variant: variant, phase: phaseIndex)
+            if !list.isEmpty { mask |= 1 << UInt64(phaseIndex) }
+        }
+        if form >= 0 {
+            if slot >= formPhasesStarting.count {
+                formPhasesStarting.append(contentsOf: repeatElement(0, count: max(slot + 4, 2 * formPhasesStarting.count) - formPhasesStarting.count))
+            }
+            formPhasesStarting[slot] = mask | 1 << 63
         }
         return mask
     }

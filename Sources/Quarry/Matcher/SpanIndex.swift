@@ -90,6 +90,10 @@ struct SpanIndex {
         return span
     }
 
+    /// A bit per type (the first 64) with a span starting at `token`; past
+    /// the token count given to `init` (spans built by hand), every bit.
+    func typesStarting(at token: Int) -> UInt64 { token < typesStarting.count ? typesStarting[token] : ~0 }
+
     /// Whether a span of `type` starts at `token`.
     func hasSpan(startingAt token: Int, type: Int) -> Bool {
         if type < 64 && token < typesStarting.count { return typesStarting[token] & (1 << UInt64(type)) != 0 }

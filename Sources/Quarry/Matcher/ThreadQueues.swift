@@ -1,30 +1,30 @@
 /// Threads waiting at each token position, first in first out: linked lists
 /// in one pool, with taken entries reused, so queuing a thread allocates
 /// nothing once the pool has grown to the most threads waiting at once.
-/// (An array per position allocated anew at every position.)
-struct ThreadQueues<Element> {
+/// (An array per position allocated anew at every position.) The pool and
+/// the list ends are raw buffers (`RawBuffer`): queuing is in the VM's
+/// inner loop.
+struct ThreadQueues<Element: BitwiseCopyable> {
     private struct Entry {
         var element: Element
         var next: Int32
     }
 
-    private var pool: [Entry] = []
+    private let pool = RawBuffer<Entry>()
     private var free: Int32 = -1
-    private var head: [Int32] = []
-    private var tail: [Int32] = []
+    private let head = RawBuffer<Int32>()
+    private let tail = RawBuffer<Int32>()
 
     /// Empties every queue and makes room for positions `0..<positions`.
     mutating func reset(positions: Int) {
-        pool.removeAll(keepingCapacity: true)
+        pool.removeAll()
         free = -1
-        if head.count < positions {
-            head = Array(repeating: -1, count: positions)
-            tail = Array(repeating: -1, count: positions)
-        } else {
-            for index in 0..<positions { head[index] = -1 }
-        }
+        head.removeAll()
+        head.resize(to: positions, fill: -1)
+        tail.resize(to: positions, fill: -1)
     }
 
+    @inline(__always)
     mutating func append(_ element: Element, at position: Int) {
         let index: Int32
         if free >= 0 {
@@ -42,7 +42,7 @@ struct ThreadQueues<Element> {
     func hasThreads(at position: Int) -> Bool { head[position] >= 0 }
 
     /// Appends the queue at `position` to `out` in queuing order and empties it.
-    mutating func take(_ position: Int, into out: inout [Element]) {
+    mutating func take(_ position: Int, into out: RawBuffer<Element>) {
         var index = head[position]
         guard index >= 0 else { return }
         while index >= 0 {
