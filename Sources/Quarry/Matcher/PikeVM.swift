@@ -39,7 +39,7 @@ struct PikeVM {
     private let waiting = RawBuffer<Thread>()
     /// Per rule and start, the index of its longest match in the phase's candidates.
     private var best = IntegerTable()
-    private var arena: [Capture] = []
+    private let arena = RawBuffer<Capture>()
     /// Results of token tests per word form.
     private var formTests: FormTestCache
     /// Each predicate's first result slot in `formTests`. A test of where the
@@ -54,11 +54,10 @@ struct PikeVM {
     /// The same per lexicon, for the entries starting at the position.
     private var lexiconStamp: [Int]
     /// Per lexicon, its entries at the position of its stamp: a range of
-    /// `lexiconHits`, which holds those of one position only.
+    /// `lexiconHits`, which collects those of a whole phase (emptied per
+    /// phase, not per position: emptying an array is not free).
     private var lexiconFound: [Range<Int>]
     private var lexiconHits: [(end: Int, entry: Int)] = []
-    /// The position (plus one) `lexiconHits` holds entries of.
-    private var lexiconHitsStamp = 0
     /// Rules gathered to start at the current position, and a mark per rule
     /// (position plus one) so each is gathered once.
     /// `starting[0..<startingCount]`: room for every rule of a phase, so
@@ -189,12 +188,12 @@ struct PikeVM {
         queues.reset(positions: count + 1)
         // Threads write their slots only in fresh copies, so every new
         // thread can start from one shared block of unset slots at offset 0.
-        arena.removeAll(keepingCapacity: true)
+        arena.removeAll()
         // Cached results belong to this token sequence only.
         for index in predicateStamp.indices { predicateStamp[index] = 0 }
         for index in startingStamp.indices { startingStamp[index] = 0 }
         for index in lexiconStamp.indices { lexiconStamp[index] = 0 }
-        lexiconHitsStamp = 0
+        lexiconHits.removeAll(keepingCapacity: true)
         secondStep = phase.ruleSecondStep
         swap(&keyFilter, &keyFilters[phaseIndex])
         defer { swap(&keyFilter, &keyFilters[phaseIndex]) }
@@ -203,7 +202,7 @@ struct PikeVM {
         // `best` has its index by `rule * (count + 1) + start`.
         var found = CandidateList()
         best.removeAll()
-        arena.append(contentsOf: repeatElement(Capture(), count: mostSlots[phaseIndex]))
+        arena.resize(to: mostSlots[phaseIndex], fill: Capture())
         // Tokens where no rule of the phase can begin are passed over without a look at the start lists.
         let phaseBit: UInt64 = phaseIndex < 63 ? 1 << UInt64(phaseIndex) : 0
         let startTypes = phaseStartTypes[phaseIndex], everyToken = phaseBit == 0 || phaseStartsWithLateType[phaseIndex]
@@ -269,10 +268,6 @@ struct PikeVM {
                         let index = Int(op.a)
                         if lexiconStamp[index] != position + 1 {
                             lexiconStamp[index] = position + 1
-                            if lexiconHitsStamp != position + 1 {
-                                lexiconHitsStamp = position + 1
-                                lexiconHits.removeAll(keepingCapacity: true)
-                            }
                             let first = lexiconHits.count
                             // Most tokens start no entry: asked of the root's edges first, without a walk.
                             if position < count && mayStart(index, tokens, position) {
@@ -308,7 +303,7 @@ struct PikeVM {
                         if let known, found.items[Int(known)].end >= position { break }
                         // A longer match replaces the candidate; its old slots stay unused.
                         let offset = Int(current.captures), first = found.slots.count
-                        found.slots.append(contentsOf: arena[offset..<(offset + Int(op.slots))])
+                        found.slots.append(contentsOf: UnsafeBufferPointer(start: arena.base + offset, count: Int(op.slots)))
                         let candidate = Candidate(rule: rule, start: start, end: position, captures: first..<found.slots.count)
                         if let known { found.items[Int(known)] = candidate } else {
                             best[key] = Int32(found.items.count)
