@@ -140,6 +140,7 @@ public final class Tokenizer {
     /// with possessives split off.
     private func ranges(between boundaries: [Int], _ scalars: [Unicode.Scalar]) -> [(Int, Int)] {
         var ranges: [(Int, Int)] = []
+        ranges.reserveCapacity(boundaries.count)
         var i = 0
         while i + 1 < boundaries.count {
             i += 1
@@ -160,10 +161,13 @@ public final class Tokenizer {
         return ranges
     }
 
-    /// Unicode white space, with ASCII answered without a property lookup.
+    /// Unicode white space (the White_Space property), without a property
+    /// lookup: the property lists these 25 code points and is kept stable.
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
-        return scalar.properties.isWhitespace
+        switch scalar.value {
+        case 0x20, 0x09...0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// Appends a word segment, with a possessive `'s` split off, to `ranges`
