@@ -24,9 +24,12 @@ final class AttributeEvaluator {
     }
 
     func attributes(of output: CompiledOutput, candidate: Candidate) -> [(String, AttributeValue)] {
-        output.attributes.compactMap { key, expression in
-            final(evaluate(expression, candidate)).map { (key, $0) }
+        var attributes: [(String, AttributeValue)] = []
+        attributes.reserveCapacity(output.attributes.count)
+        for (key, expression) in output.attributes {
+            if let value = final(evaluate(expression, candidate)) { attributes.append((key, value)) }
         }
+        return attributes
     }
 
     private func evaluate(_ expression: Expression, _ candidate: Candidate) -> Value {
