@@ -205,6 +205,8 @@ struct PikeVM {
         arena.resize(to: mostSlots[phaseIndex], fill: Capture())
         // Tokens where no rule of the phase can begin are passed over without a look at the start lists.
         let phaseBit: UInt64 = phaseIndex < 63 ? 1 << UInt64(phaseIndex) : 0
+        // Read once: a class reference read in the loop, which calls mutating methods, was retained at each position.
+        let waiting = self.waiting, stack = scratch.stack, visited = scratch.visited
         let startTypes = phaseStartTypes[phaseIndex], everyToken = phaseBit == 0 || phaseStartsWithLateType[phaseIndex]
         for position in 0...count {
             // Every rule gathered can take its first step here (the start index is exact).
@@ -221,7 +223,6 @@ struct PikeVM {
                 scratch.visited.update(repeating: 0, count: scratch.instructionCount)
                 visitStamp = 1
             }
-            let waiting = self.waiting
             waiting.removeAll()
             queues.take(position, into: waiting)
             if waiting.count > 1 && !(1..<waiting.count).allSatisfy({ waiting[$0 - 1].start <= waiting[$0].start }) {
@@ -231,7 +232,7 @@ struct PikeVM {
             for index in 0..<startingCount {
                 waiting.append(Thread(pc: Int32(ruleStarts[starting[index]]), start: Int32(position), captures: 0))
             }
-            let stack = scratch.stack, visited = scratch.visited, stamp = visitStamp
+            let stamp = visitStamp
             for index in 0..<waiting.count {
                 stack[0] = waiting[index]
                 var top = 1
