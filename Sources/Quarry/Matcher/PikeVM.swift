@@ -304,7 +304,8 @@ struct PikeVM {
                         if let known, found.items[Int(known)].end >= position { break }
                         // A longer match replaces the candidate; its old slots stay unused.
                         let offset = Int(current.captures), first = found.slots.count
-                        found.slots.append(contentsOf: UnsafeBufferPointer(start: arena.base + offset, count: Int(op.slots)))
+                        // One by one: appending a buffer took the generic path, several times the cost of a few slots.
+                        for slot in offset..<(offset + Int(op.slots)) { found.slots.append(arena[slot]) }
                         let candidate = Candidate(rule: rule, start: start, end: position, captures: first..<found.slots.count)
                         if let known { found.items[Int(known)] = candidate } else {
                             best[key] = Int32(found.items.count)
