@@ -59,12 +59,10 @@ struct PikeVM {
     private var lexiconFound: [Range<Int>]
     private var lexiconHits: [(end: Int, entry: Int)] = []
     /// Rules gathered to start at the current position, and a mark per rule
-    /// (position plus one) so each is gathered once.
-    /// `starting[0..<startingCount]`: room for every rule of a phase, so
-    /// gathering writes in place.
-    private var starting: [Int]
-    private var startingCount = 0
-    private var startingStamp: [Int]
+    /// (position plus one) so each is gathered once. Raw buffers: written
+    /// for nearly every token, arrays checked their ownership at each write.
+    private let starting = RawBuffer<Int>()
+    private let startingStamp = RawBuffer<Int>()
     /// The running phase's `Phase.ruleSecondStep`.
     private var secondStep: [Int] = []
     private var formStarts: FormStartCache
@@ -115,8 +113,7 @@ struct PikeVM {
         predicateResult = Array(repeating: false, count: program.predicates.count)
         lexiconStamp = Array(repeating: 0, count: program.lexicons.count)
         lexiconFound = Array(repeating: 0..<0, count: program.lexicons.count)
-        startingStamp = Array(repeating: 0, count: program.phases.map(\.ruleStarts.count).max() ?? 0)
-        starting = startingStamp
+        startingStamp.resize(to: program.phases.map(\.ruleStarts.count).max() ?? 0, fill: 0)
         formStarts = FormStartCache(positional: program.phases.map { phase in
             phase.ruleStartIndex.byPredicate.contains { program.predicates[$0.predicate].dependsOnPosition }
         })
@@ -191,7 +188,7 @@ struct PikeVM {
         arena.removeAll()
         // Cached results belong to this token sequence only.
         for index in predicateStamp.indices { predicateStamp[index] = 0 }
-        for index in startingStamp.indices { startingStamp[index] = 0 }
+        for index in 0..<startingStamp.count { startingStamp[index] = 0 }
         for index in lexiconStamp.indices { lexiconStamp[index] = 0 }
         lexiconHits.removeAll(keepingCapacity: true)
         secondStep = phase.ruleSecondStep
@@ -213,10 +210,10 @@ struct PikeVM {
             if position < count && (everyToken || phasesStarting[position] & phaseBit != 0 || spans.typesStarting(at: position) & startTypes != 0) {
                 gatherRulesStarting(at: position, phaseIndex, byType, tokens, spans)
             } else {
-                startingCount = 0
+                starting.removeAll()
             }
             // Most positions of most phases have nothing to do.
-            if startingCount == 0 && !queues.hasThreads(at: position) { continue }
+            if starting.isEmpty && !queues.hasThreads(at: position) { continue }
             // A fresh stamp marks this position's visits; when the stamps wrap, old marks are cleared.
             visitStamp &+= 1
             if visitStamp == 0 {
@@ -229,7 +226,7 @@ struct PikeVM {
                 let ordered = waiting.elements.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }
                 for (index, thread) in ordered.map(\.element).enumerated() { waiting[index] = thread }
             }
-            for index in 0..<startingCount {
+            for index in 0..<starting.count {
                 waiting.append(Thread(pc: Int32(ruleStarts[starting[index]]), start: Int32(position), captures: 0))
             }
             let stamp = visitStamp
@@ -441,7 +438,7 @@ extension PikeVM {
     /// Gathers in `starting` the rules (indexes within the phase) that may begin at `position`, in rule order.
     mutating func gatherRulesStarting(at position: Int, _ phaseIndex: Int, _ byType: [(type: Int, rules: [Int])],
                                       _ tokens: [Token], _ spans: SpanIndex) {
-        startingCount = 0
+        starting.removeAll()
         let form = tokens[position].form
         // Position tests read two facts besides the surface: one list per combination.
         let variant = tokens[position].positionFacts
@@ -456,11 +453,13 @@ extension PikeVM {
             admit(rule, position, tokens)
         }
         // Rules found below come after the cached ones and need sorting in.
-        let cached = startingCount
+        let cached = starting.count
         for (type, rules) in byType where spans.hasSpan(startingAt: position, type: type) {
             for rule in rules { gather(rule, position, tokens) }
         }
-        if startingCount > cached && startingCount > 1 { starting[0..<startingCount].sort() }
+        if starting.count > cached && starting.count > 1 {
+            for (index, rule) in starting.elements.sorted().enumerated() { starting[index] = rule }
+        }
     }
 
     /// The rules that may begin at the token at `position` by what its surface
@@ -489,7 +488,6 @@ extension PikeVM {
         guard keyFilter.allows(rule, at: position) else { return }
         let second = secondStep[rule]
         if second >= 0 && (position + 1 == tokens.count || !test(second, tokens, position + 1)) { return }
-        starting[startingCount] = rule
-        startingCount += 1
+        starting.append(rule)
     }
 }
