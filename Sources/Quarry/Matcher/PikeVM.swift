@@ -11,6 +11,8 @@
 /// earlier one covers it.
 ///
 /// The VM holds scratch space only; the program stays immutable and shared.
+/// Its scratch buffers are objects (`VMScratch`, `RawBuffer`), so a copy of
+/// a VM would share them: each matcher makes its own VM and never copies it.
 /// It is a struct so that its scratch arrays are checked for exclusive access
 /// at compile time, not on every access as a class's stored properties are.
 /// Capture slots live in one arena per search: a thread holds an offset into

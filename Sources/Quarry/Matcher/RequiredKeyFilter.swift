@@ -20,10 +20,11 @@ struct RequiredKeyFilter {
     private var positionBounds: [Int] = []
     /// Per word, the index in `positions` of its first position not before
     /// the last position asked about (positions are asked in order).
-    private var cursor: [Int] = []
+    /// Raw buffers, as they are written while gathering at nearly every token.
+    private let cursor = RawBuffer<Int>()
     /// Per rule, the next position holding one of its words (Int.max: none
     /// left), valid while not before the position asked about; -1: unknown.
-    private var ruleNext: [Int] = []
+    private let ruleNext = RawBuffer<Int>()
 
     /// A filter of no rules, a placeholder.
     init() {}
@@ -35,7 +36,7 @@ struct RequiredKeyFilter {
             for lexicon in required?.lexicons ?? [] { ruleWords.append(words.lexiconWord[lexicon]!) }
             ruleWordBounds.append(ruleWords.count)
         }
-        ruleNext = Array(repeating: -1, count: phase.ruleRequiredKeys.count)
+        ruleNext.resize(to: phase.ruleRequiredKeys.count, fill: -1)
         ruleBound = Array(repeating: Int.max, count: phase.ruleRequiredKeys.count)
     }
 
@@ -45,8 +46,9 @@ struct RequiredKeyFilter {
         guard !ruleWords.isEmpty else { return }
         positions = words.positions
         positionBounds = words.positionBounds
-        cursor = Array(positionBounds.dropLast())
-        for rule in ruleNext.indices {
+        cursor.removeAll()
+        for word in 0..<(positionBounds.count - 1) { cursor.append(positionBounds[word]) }
+        for rule in 0..<ruleNext.count {
             ruleNext[rule] = -1
             ruleBound[rule] = ruleReach[rule]?.bound(longestSpan: longestSpan) ?? Int.max
         }
