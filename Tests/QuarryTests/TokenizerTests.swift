@@ -165,6 +165,40 @@ final class TokenizerTests: XCTestCase {
         }
     }
 
+    /// Phrases of letters, digits and spaces take a shortcut (`simpleWords`):
+    /// their tokens must be those of the general path, for every entry of
+    /// the default pack's lexicons and for random phrases of those characters.
+    func testSimplePhrasesTokenizeAsTheGeneralPath() throws {
+        let lexicons = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../rules/lexicons")
+        var phrases: [String] = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: lexicons.path) where file.hasSuffix(".tsv") {
+            let text = try String(contentsOf: lexicons.appendingPathComponent(file), encoding: .utf8)
+            phrases += text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { String($0.split(separator: "\t").first ?? "") }
+        }
+        var state: UInt64 = 7
+        let alphabet = Array("aZ9 Кк ЇїҐґ 0Яz  ёЁ")
+        for _ in 0..<2_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            phrases.append(String((0..<Int(state >> 33) % 20).map { _ -> Character in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return alphabet[Int(state >> 33) % alphabet.count]
+            }))
+        }
+        var simple = 0
+        for phrase in phrases {
+            guard Tokenizer.simpleWords(phrase) != nil else { continue }
+            simple += 1
+            let scalars = [Unicode.Scalar](scalarsOf: phrase)
+            let general = tokenizer.segments(scalars).map { start, end -> [String] in
+                let surface = String(scalars: scalars[start..<end])
+                return [tokenizer.folder.key(surface), String(TokenFlags.of(surface).contains(.capitalized))]
+            }
+            let shortcut = tokenizer.phraseTokens(phrase, capitals: true).map { [$0.foldKey, String($0.isCapitalized)] }
+            XCTAssertEqual(shortcut, general, phrase.debugDescription)
+        }
+        XCTAssertGreaterThan(simple, 10_000, "most gazetteer entries take the shortcut")
+    }
+
     /// Lexicon phrases (mostly plain words) are split without ICU; the words
     /// must be exactly ICU's.
     func testPhraseWordsAgreeWithICU() throws {

@@ -109,7 +109,7 @@ public struct RulePackLoader {
         // distinct one that parses cleanly is split once.
         var parsedFields: [String: [(String, String)]] = [:]
         for (index, line) in lexiconFile.lines.enumerated() {
-            if line.isSpacesOnly || line.hasPrefix("#") { continue }
+            if line.utf8.first == UInt8(ascii: "#") || line.isSpacesOnly { continue }
             let columns = SourceFile.tabFields(line)
             let phrase = columns[0].trimmedSpaces
             let at = lexiconFile.location(line: index + 1, column: 1)
@@ -171,10 +171,12 @@ extension StringProtocol {
     /// Without leading and trailing spaces and tabs (what
     /// `trimmingCharacters(in: .whitespaces)` removes, without Foundation's cost).
     var trimmedSpaces: String {
-        let scalars = unicodeScalars
+        let text = String(self), scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !Self.isSpace($0) }),
               let last = scalars.lastIndex(where: { !Self.isSpace($0) }) else { return "" }
-        return String(scalars: scalars[first...last])
+        // Most fields have nothing to trim: the string itself, not one rebuilt.
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
     }
 
     /// True when the text holds nothing but spaces and tabs (what

@@ -78,11 +78,33 @@ public final class Tokenizer {
     /// lexicons need: a 200,000-entry lexicon compiles without computing (or
     /// caching) every entry's full features.
     func phraseTokens(_ text: String, capitals: Bool) -> [(foldKey: String, isCapitalized: Bool)] {
+        if let words = Tokenizer.simpleWords(text) {
+            return words.map { word in
+                // Capitalized: the first letter (digits are passed over) is upper case.
+                (folder.key(String(word)),
+                 capitals && word.unicodeScalars.first { ScalarKind($0).isAlphabetic }.map { ScalarKind($0).isUppercase } == true)
+            }
+        }
         let scalars = [Unicode.Scalar](scalarsOf: text)
         return segments(scalars).map { start, end in
             let surface = String(scalars: scalars[start..<end])
             return (folder.key(surface), capitals && TokenFlags.of(surface).contains(.capitalized))
         }
+    }
+
+    /// The words of a phrase made only of letters (ASCII and basic Cyrillic)
+    /// and digits, between spaces: the word-break rules join letters and
+    /// digits and break at spaces, so these words are the phrase's tokens,
+    /// found without the general splitting (most gazetteer entries; tested
+    /// against it). Nil for any other phrase.
+    static func simpleWords(_ text: String) -> [Substring]? {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20, 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x400...0x45F, 0x490...0x4FF: continue
+            default: return nil
+            }
+        }
+        return text.split(separator: " ")
     }
 
     /// The code-point ranges of the tokens: word segments (ICU's rules) that
