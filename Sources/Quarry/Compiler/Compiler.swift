@@ -155,8 +155,8 @@ public struct Compiler {
                 report(error("lexicon entry \"\(entry.phrase)\" has no tokens", at: entry.location))
                 continue
             }
-            var attributes: [String: String] = [:]
-            for (key, value) in entry.attributes { attributes[key] = value }
+            // A later value for a key wins; made at its size at once (inserting one by one grew it twice).
+            let attributes = Dictionary(entry.attributes, uniquingKeysWith: { _, later in later })
             lexicon.add(keys: tokens.map { keys.insert($0.foldKey) }, capitalized: declaration.requiresCapitals ? tokens.map(\.isCapitalized) : nil,
                         value: entry.value, attributes: attributes)
         }

@@ -30,7 +30,8 @@ public final class Folder {
         if surface.utf8.allSatisfy({ $0 < 0x80 }) {
             return surface.lowercased()
         }
-        if surface == "\u{2019}s" || surface == "\u{2019}S" { return "'s" }
+        // (Its length first: comparing strings that are not ASCII is not cheap.)
+        if surface.utf8.count == 4 && (surface == "\u{2019}s" || surface == "\u{2019}S") { return "'s" }
         if let folded = cyrillicKey(surface) { return folded }
         return transformedKey(surface)
     }

@@ -98,13 +98,34 @@ public final class Tokenizer {
     /// found without the general splitting (most gazetteer entries; tested
     /// against it). Nil for any other phrase.
     static func simpleWords(_ text: String) -> [Substring]? {
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x20, 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x400...0x45F, 0x490...0x4FF: continue
-            default: return nil
+        let utf8 = text.utf8
+        var words: [Substring] = []
+        var wordStart: String.Index? = nil
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            var next = utf8.index(after: index)
+            switch byte {
+            case 0x20:
+                if let start = wordStart { words.append(text[start..<index]) }
+                wordStart = nil
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A:
+                if wordStart == nil { wordStart = index }
+            case 0xD0...0xD3:
+                // Two-byte Cyrillic letters: U+0400 to U+047F (D0 80 to D1 BF) and U+0490 to U+04FF (D2 90 to D3 BF).
+                guard next != utf8.endIndex else { return nil }
+                let second = utf8[next]
+                guard (byte <= 0xD1 && (0x80...0xBF).contains(second)) || (byte == 0xD2 && (0x90...0xBF).contains(second))
+                    || (byte == 0xD3 && (0x80...0xBF).contains(second)) else { return nil }
+                if wordStart == nil { wordStart = index }
+                next = utf8.index(after: next)
+            default:
+                return nil
             }
+            index = next
         }
-        return text.split(separator: " ")
+        if let start = wordStart { words.append(text[start..<utf8.endIndex]) }
+        return words
     }
 
     /// The code-point ranges of the tokens: word segments (ICU's rules) that
