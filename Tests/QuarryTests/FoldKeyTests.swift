@@ -31,6 +31,32 @@ final class FoldKeyTests: XCTestCase {
         }
     }
 
+    func testLatinWordsWithDiacriticsOfThePackAndSamplesFoldAsICUFoldsThem() throws {
+        let folder = try Folder()
+        let words = try packAndSampleWords { (0xC0...0x24F).contains($0.value) || ($0.isASCII && $0 != " " && $0 != "\t" && $0 != "\n") }
+            .filter { word in word.unicodeScalars.contains { $0.value >= 0xC0 } }
+        XCTAssertGreaterThan(words.count, 500, "the lexicons and samples should give many Latin words with diacritics")
+        for word in words {
+            XCTAssertEqual(folder.key(word), folder.transformedKey(word), "fold key of \(word)")
+        }
+    }
+
+    func testRandomLatinStringsWithDiacriticsFoldAsICUFoldsThem() throws {
+        let folder = try Folder()
+        // Every code point of Latin-1 Supplement and Latin Extended-A and -B, among ASCII letters and signs.
+        let extended = (0xC0...0x24F).compactMap(Unicode.Scalar.init)
+        let alphabet = extended + ["a", "Z", "i", "s", "-", "'", "\"", "1", "."]
+        var generator = DifferentialTests.Generator(state: 20261202)
+        for _ in 0..<20_000 {
+            var word = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...10, using: &generator) {
+                word.append(alphabet.randomElement(using: &generator)!)
+            }
+            let text = String(word)
+            XCTAssertEqual(folder.key(text), folder.transformedKey(text), "fold key of \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     func testFoldKeysOfMixedAndOtherWordsAreUnchanged() throws {
         let folder = try Folder()
         XCTAssertEqual(folder.key("Київ"), "kiiv")
@@ -44,6 +70,13 @@ final class FoldKeyTests: XCTestCase {
     /// The words of Cyrillic letters (with digits, hyphens and apostrophes
     /// inside) in the rule pack's lexicons and the labeled samples.
     private func cyrillicWords() throws -> Set<String> {
+        try packAndSampleWords { (0x400...0x4FF).contains($0.value) || $0 == "-" || $0 == "'" || ("0"..."9").contains($0) }
+            .filter { word in word.unicodeScalars.contains { $0.value >= 0x400 } }
+    }
+
+    /// The runs of code points that `belongs` accepts in the rule pack's
+    /// lexicons and the labeled samples.
+    private func packAndSampleWords(_ belongs: (Unicode.Scalar) -> Bool) throws -> Set<String> {
         var texts: [String] = []
         for folder in ["rules/lexicons", "samples"] {
             let directory = packageRoot.appendingPathComponent(folder)
@@ -55,13 +88,14 @@ final class FoldKeyTests: XCTestCase {
         for text in texts {
             var word = String.UnicodeScalarView()
             for scalar in text.unicodeScalars {
-                if (0x400...0x4FF).contains(scalar.value) || scalar == "-" || scalar == "'" || ("0"..."9").contains(scalar) {
+                if belongs(scalar) {
                     word.append(scalar)
                 } else {
-                    if word.contains(where: { $0.value >= 0x400 }) { words.insert(String(word)) }
+                    if !word.isEmpty { words.insert(String(word)) }
                     word = String.UnicodeScalarView()
                 }
             }
+            if !word.isEmpty { words.insert(String(word)) }
         }
         return words
     }

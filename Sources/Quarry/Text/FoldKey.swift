@@ -15,11 +15,15 @@ public final class Folder {
     public static let transformID = "Any-NFKC; Any-Latin; Latin-ASCII; Any-Lower"
 
     private let transliterator: Transliterator
-    /// ICU's transform of each Cyrillic letter alone (U+0400 to U+04FF), filled
-    /// as letters are met: a word of Cyrillic letters folds to its letters'
-    /// folds in a row (ICU's Cyrillic-Latin rules look at no neighbours; the
-    /// differential test holds this to ICU), without a transform call per word.
-    private var cyrillicLetters = [String?](repeating: nil, count: 0x100)
+    /// Words of one alphabet fold letter by letter, each letter by ICU's
+    /// transform of it alone, cached as it is met: Cyrillic (U+0400 to
+    /// U+04FF, ASCII signs between) and Latin with diacritics (U+00C0 to
+    /// U+024F among ASCII). ICU's rules for these letters look at no
+    /// neighbours, and the differential tests hold this to ICU's transform
+    /// of whole words; one transform call per word cost more than the rest
+    /// of compiling a lexicon.
+    private let cyrillicLetters = LetterFolds(first: 0x400, count: 0x100, asciiLetters: false, dropsPrimes: true)
+    private let latinLetters = LetterFolds(first: 0xC0, count: 0x250 - 0xC0, asciiLetters: true, dropsPrimes: false)
 
     public init() throws {
         transliterator = try Transliterator(id: Folder.transformID)
@@ -32,7 +36,7 @@ public final class Folder {
         }
         // (Its length first: comparing strings that are not ASCII is not cheap.)
         if surface.utf8.count == 4 && (surface == "\u{2019}s" || surface == "\u{2019}S") { return "'s" }
-        if let folded = cyrillicKey(surface) { return folded }
+        if let folded = letterKey(surface, cyrillicLetters) ?? letterKey(surface, latinLetters) { return folded }
         return transformedKey(surface)
     }
 
@@ -55,36 +59,36 @@ public final class Folder {
         return folded
     }
 
-    /// The fold key of a surface made of Cyrillic letters and ASCII signs that
-    /// are not letters (digits, hyphens), letter by letter; nil for any other.
-    private func cyrillicKey(_ surface: String) -> String? {
-        var folded = ""
+    /// The fold key of a surface made of letters of `block` and ASCII
+    /// characters (only signs, for a block without ASCII letters), letter by
+    /// letter; nil for any other surface.
+    private func letterKey(_ surface: String, _ block: LetterFolds) -> String? {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(surface.utf8.count + 4)
         var letters = 0
         for scalar in surface.unicodeScalars {
             if scalar.isASCII {
-                if ScalarKind(scalar).isAlphabetic { return nil }
-                if !Folder.isPrime(Character(scalar)) { folded.unicodeScalars.append(scalar) }
+                if ScalarKind(scalar).isAlphabetic {
+                    guard block.asciiLetters else { return nil }
+                    folded.append(UInt8(ascii: scalar) | 0x20)
+                } else if !(block.dropsPrimes && Folder.isPrime(Character(scalar))) {
+                    folded.append(UInt8(ascii: scalar))
+                }
                 continue
             }
-            let offset = Int(scalar.value) - 0x400
-            guard offset >= 0 && offset < 0x100 else { return nil }
-            if cyrillicLetters[offset] == nil {
+            let offset = Int(scalar.value) - Int(block.first)
+            guard offset >= 0 && offset < block.folds.count else { return nil }
+            if block.folds[offset] == nil {
                 guard scalar.properties.isAlphabetic else { return nil }
-                cyrillicLetters[offset] = transformedLetter(scalar)
+                var letter = transliterator.apply(String(scalar))
+                if block.dropsPrimes { letter.removeAll(where: Folder.isPrime) }
+                block.folds[offset] = Array(letter.utf8)
             }
-            folded += cyrillicLetters[offset]!
+            folded += block.folds[offset]!
             letters += 1
         }
         if letters == 0 { return nil }
-        return folded.isEmpty ? surface.lowercased() : folded
-    }
-
-    /// One letter's part of a fold key: ICU's transform of it alone, without
-    /// the primes that soft and hard signs become.
-    private func transformedLetter(_ scalar: Unicode.Scalar) -> String {
-        var folded = transliterator.apply(String(scalar))
-        folded.removeAll(where: Folder.isPrime)
-        return folded
+        return folded.isEmpty ? surface.lowercased() : String(decoding: folded, as: UTF8.self)
     }
 
     /// Transliteration writes soft and hard signs as primes (or quotes); they
@@ -111,5 +115,23 @@ public final class Folder {
             }
         }
         return String(result)
+    }
+}
+
+/// The cached folds of the letters of one block of code points (see `Folder.letterKey`).
+private final class LetterFolds {
+    let first: UInt32
+    /// Per code point from `first`, the UTF-8 of its fold, once met.
+    var folds: [[UInt8]?]
+    /// Whether ASCII letters may stand among the block's letters (they fold to lower case).
+    let asciiLetters: Bool
+    /// Whether the primes that transliteration writes for soft and hard signs are left out.
+    let dropsPrimes: Bool
+
+    init(first: UInt32, count: Int, asciiLetters: Bool, dropsPrimes: Bool) {
+        self.first = first
+        folds = Array(repeating: nil, count: count)
+        self.asciiLetters = asciiLetters
+        self.dropsPrimes = dropsPrimes
     }
 }
