@@ -59,6 +59,41 @@ enum TokenPredicate {
         }
     }
 
+    /// Keys one of which every token passing the test has (nil: no such set known).
+    var requiredKeys: Set<Int32>? {
+        switch self {
+        case let .literalKey(key): return [key]
+        case let .or(terms):
+            var keys = Set<Int32>()
+            for term in terms {
+                guard let inner = term.requiredKeys else { return nil }
+                keys.formUnion(inner)
+            }
+            return keys
+        case let .and(terms): return terms.compactMap(\.requiredKeys).min { $0.count < $1.count }
+        default: return nil
+        }
+    }
+
+    /// Keys that no token passing the test has.
+    var excludedKeys: Set<Int32> {
+        switch self {
+        case let .not(inner): return Set(inner.keyAlternatives ?? [])
+        case let .and(terms): return terms.reduce(into: Set<Int32>()) { $0.formUnion($1.excludedKeys) }
+        case let .or(terms):
+            guard let first = terms.first?.excludedKeys else { return [] }
+            return terms.dropFirst().reduce(first) { $0.intersection($1.excludedKeys) }
+        default: return []
+        }
+    }
+
+    /// Whether no token can pass both this test and `other`, as far as their
+    /// keys tell (false when they do not tell).
+    func excludes(_ other: TokenPredicate) -> Bool {
+        guard let required = other.requiredKeys, !required.isEmpty else { return false }
+        return required.isSubset(of: excludedKeys)
+    }
+
     /// Whether `token`, whose word form's strings are `text`, passes the test.
     func matches(_ token: Token, text: WordText, lexicons: [Lexicon]) -> Bool {
         switch self {

@@ -32,6 +32,9 @@ struct PikeVM {
     private let code: [[VMOp]]
     /// Per phase, the most capture slots a rule of it has.
     private let mostSlots: [Int]
+    /// Per phase and instruction, the body's test of a loop a thread can go
+    /// round without trying its way out while the test holds (`ScanLoops`), or -1.
+    private let scanLoops: [[Int32]]
     private let scratch: VMScratch
     /// The stamp of the current position's visits in `scratch.visited`
     /// (internal so that tests can bring it near the wrap).
@@ -104,12 +107,17 @@ struct PikeVM {
     /// asked for every rule gathered, it is then a plain stored property.
     private var keyFilter = RequiredKeyFilter()
 
-    init(program: Program) {
+    /// `scanningLoops: false` runs every loop step by step (tests compare the two).
+    init(program: Program, scanningLoops: Bool = true) {
         self.program = program
         code = program.phases.map { phase in
             VMOp.lower(phase, captureCounts: phase.ruleIndexes.map { program.rules[$0].captureNames.count })
         }
         mostSlots = code.map { ops in Int(ops.map(\.slots).max() ?? 0) }
+        scanLoops = zip(code, program.phases).map { ops, phase in
+            scanningLoops ? ScanLoops.of(ops, ruleStarts: phase.ruleStarts, predicates: program.predicates)
+                : Array(repeating: -1, count: ops.count)
+        }
         scratch = VMScratch(instructions: program.phases.map(\.instructions.count).max() ?? 0)
         predicateStamp = Array(repeating: 0, count: program.predicates.count)
         predicateResult = Array(repeating: false, count: program.predicates.count)
@@ -205,7 +213,7 @@ struct PikeVM {
         // Tokens where no rule of the phase can begin are passed over without a look at the start lists.
         let phaseBit: UInt64 = phaseIndex < 63 ? 1 << UInt64(phaseIndex) : 0
         // Read once: a class reference read in the loop, which calls mutating methods, was retained at each position.
-        let waiting = self.waiting, stack = scratch.stack, visited = scratch.visited
+        let waiting = self.waiting, stack = scratch.stack, visited = scratch.visited, scanLoops = self.scanLoops[phaseIndex]
         let startTypes = phaseStartTypes[phaseIndex], everyToken = phaseBit == 0 || phaseStartsWithLateType[phaseIndex]
         for position in 0...count {
             // Every rule gathered can take its first step here (the start index is exact).
@@ -233,7 +241,15 @@ struct PikeVM {
             }
             let stamp = visitStamp
             for index in 0..<waiting.count {
-                stack[0] = waiting[index]
+                let thread = waiting[index]
+                // A thread in a loop whose way out the token refuses goes round it, and no further.
+                let loopTest = scanLoops[Int(thread.pc)]
+                if loopTest >= 0 && position < count && visited[Int(thread.pc)] != stamp && test(Int(loopTest), tokens, position) {
+                    visited[Int(thread.pc)] = stamp
+                    queues.append(thread, at: position + 1)
+                    continue
+                }
+                stack[0] = thread
                 var top = 1
                 while top > 0 {
                     top -= 1

@@ -42,6 +42,7 @@ struct ThreadQueues<Element: BitwiseCopyable> {
     func hasThreads(at position: Int) -> Bool { head[position] >= 0 }
 
     /// Appends the queue at `position` to `out` in queuing order and empties it.
+    @inline(__always)
     mutating func take(_ position: Int, into out: RawBuffer<Element>) {
         var index = head[position]
         guard index >= 0 else { return }

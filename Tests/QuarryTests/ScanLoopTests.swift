@@ -1,0 +1,72 @@
+import XCTest
+@testable import Quarry
+
+/// `ScanLoops`: which loops a thread may go round without trying the way
+/// out, and that doing so changes no match, capture or order.
+final class ScanLoopTests: XCTestCase {
+    /// The loops `ScanLoops` finds in the first phase of `rules`.
+    private func loops(_ rules: String) throws -> Int {
+        let program = try compile(rules)
+        let phase = program.phases[0]
+        let code = VMOp.lower(phase, captureCounts: phase.ruleIndexes.map { program.rules[$0].captureNames.count })
+        return ScanLoops.of(code, ruleStarts: phase.ruleStarts, predicates: program.predicates).filter { $0 >= 0 }.count
+    }
+
+    func testLoopsWhoseWayOutTheBodyRefusesAreFound() throws {
+        XCTAssertEqual(try loops(#"rule r "<" q:([!">"]*) ">" => X at q"#), 1)
+        XCTAssertEqual(try loops(#"rule r "<" [!(">" | "]")]{2,} (">" | "]") => X"#), 1)
+        XCTAssertEqual(try loops(#"rule r "<" [!">" & alpha]* [">" & !space_before] => X"#), 1, "an and with a negated key excludes the key")
+    }
+
+    func testLoopsWhoseWayOutTheBodyMayTakeAreNot() throws {
+        XCTAssertEqual(try loops(#"rule r "<" [any]* ">" => X"#), 0, "the body takes the closing mark too")
+        XCTAssertEqual(try loops(#"rule r "<" [!">"]* (">" | "x") => X"#), 0, "x leaves the loop and passes the body")
+        XCTAssertEqual(try loops(#"rule r "<" [!">"]* => X"#), 0, "the way out is a match at every token")
+        XCTAssertEqual(try loops(#"lexicon L = { "x" } rule r "<" [!">"]* L => X"#), 0, "a lexicon's entries are not known to be refused")
+        XCTAssertEqual(try loops(#"rule r "<" [!">"]* [cap] => X"#), 0, "a test of no key")
+    }
+
+    func testQuotationsAreFoundAsBefore() throws {
+        let rules = #"""
+            pattern Inside = [!("“" | "”" | "\"")]
+            rule q "“" q:(Inside{2,}) "”" => Q at q
+            """#
+        XCTAssertEqual(try extract(rules, "he said “a b c” and “d e” then “f"), ["Q[a b c]", "Q[d e]"])
+        XCTAssertEqual(try extract(rules, "“a “b c d” e”"), ["Q[b c d]"], "an opening mark inside ends the first loop")
+        XCTAssertEqual(try extract(rules, "“a b c d e"), [], "an unclosed quotation")
+    }
+
+    /// Random rules with such loops among other steps, each run with loops
+    /// scanned and step by step: the same candidates, captures and order.
+    func testScanningLoopsChangesNoCandidate() throws {
+        var rng = DifferentialTests.Generator(state: 20261203)
+        let steps = [#""a""#, #""b""#, #""x""#, "[any]", #"[!"x"]*"#, #"[!("x" | "y")]*"#, #"[!"x"]{1,}"#, #"("x" | "y")"#, #""y"?"#]
+        var compared = 0
+        for _ in 0..<300 {
+            let body = (0..<Int.random(in: 2...5, using: &rng)).map { _ in steps.randomElement(using: &rng)! }
+            let split = Int.random(in: 0..<body.count, using: &rng)
+            let pattern = body.enumerated().map { $0.offset == split ? "c:(\($0.element))" : $0.element }.joined(separator: " ")
+            let rules = "rule r \(pattern) => X(part: c.text)\nrule s \(body.shuffled(using: &rng).joined(separator: " ")) => Y"
+            guard case let .success(program) = Compiler.compile(text: rules) else { return XCTFail("did not compile: \(rules)") }
+            var scanning = PikeVM(program: program), stepping = PikeVM(program: program, scanningLoops: false)
+            let tokenizer = try Tokenizer(keys: program.keys)
+            for _ in 0..<8 {
+                let tokens = (0..<Int.random(in: 0...12, using: &rng)).map { _ in ["a", "b", "x", "y"].randomElement(using: &rng)! }
+                let document = tokenizer.document(id: "t", text: tokens.joined(separator: " "))
+                scanning.begin(document)
+                stepping.begin(document)
+                let fast = scanning.candidates(phase: 0, document: document, spans: SpanIndex())
+                let slow = stepping.candidates(phase: 0, document: document, spans: SpanIndex())
+                func described(_ list: CandidateList) -> [String] {
+                    list.items.map { item in
+                        let captures = item.captures.map { list.slots[$0] }.map { "\($0.start)-\($0.end)" }
+                        return "\(item.rule):\(item.start)-\(item.end)[\(captures.joined(separator: ","))]"
+                    }
+                }
+                XCTAssertEqual(described(fast), described(slow), "\(rules) on \(tokens)")
+                compared += 1
+            }
+        }
+        XCTAssertEqual(compared, 2400)
+    }
+}
