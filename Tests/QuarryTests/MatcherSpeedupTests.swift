@@ -139,6 +139,26 @@ final class MatcherSpeedupTests: XCTestCase {
         XCTAssertEqual(literals.phases[0].ruleRequiredKeys.first??.count, 2)
     }
 
+    /// A step every path takes is a further set of required words besides
+    /// the first or last words: the person noun between a casualty rule's
+    /// optional opening words and its harm verb.
+    func testStepsOnEveryPathAreRequiredToo() throws {
+        let rules = #"""
+            lexicon Persons = { "man", "woman" }
+            lexicon Harm = { "killed", "wounded" }
+            rule r ("a" | "an")? [alpha]? Persons "was"? h:Harm => X(how: h)
+            """#
+        let program = try compile(rules)
+        let persons = 0, harm = 1
+        XCTAssertEqual(program.phases[0].ruleRequiredKeys, [RequiredKeys(keys: [], lexicons: [harm])], "the last words, fewer than the first")
+        XCTAssertEqual(program.phases[0].ruleAlsoRequired, [[RequiredKeys(keys: [], lexicons: [persons])]],
+                       "the person noun, on every path; not \"was\", which a path skips")
+        XCTAssertEqual(try extract(rules, "a local man was killed; soldiers were wounded; an old woman wounded"),
+                       ["X[a local man was killed]{how=killed}", "X[an old woman wounded]{how=wounded}"])
+        let optional = try compile(#"rule r "a"? ("b" | "c") "d"? "e" => X"#)
+        XCTAssertEqual(optional.phases[0].ruleAlsoRequired[0].count, 1, "one of b or c, besides e")
+    }
+
     /// The table behind lexicon edges and the best match per rule and start
     /// agrees with a Dictionary through growth, overwrites and keys that
     /// differ only in their high or low half.

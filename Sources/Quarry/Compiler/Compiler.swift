@@ -227,6 +227,10 @@ public struct Compiler {
                 RequiredKeys.of(start: $0, instructions: phases[index].instructions, predicates: numbered,
                                 lexiconBreadth: lexiconBreadth)
             }
+            phases[index].ruleAlsoRequired = zip(phases[index].ruleStarts, phases[index].ruleRequiredKeys).map { start, primary in
+                RequiredKeys.alsoRequired(start: start, instructions: phases[index].instructions, predicates: numbered,
+                                          lexiconBreadth: lexiconBreadth, besides: primary)
+            }
             phases[index].ruleReach = phases[index].ruleStarts.map {
                 MatchReach.of(start: $0, instructions: phases[index].instructions, lexiconReach: lexiconReach)
             }

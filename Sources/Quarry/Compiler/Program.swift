@@ -43,6 +43,9 @@ public struct Phase: Sendable {
     /// For each rule, words one of which every match contains (nil: none
     /// known); see `RequiredKeys`.
     var ruleRequiredKeys: [RequiredKeys?] = []
+    /// For each rule, further sets of words every match contains, each set
+    /// needed within the rule's reach too; see `RequiredKeys.alsoRequired`.
+    var ruleAlsoRequired: [[RequiredKeys]] = []
     /// For each rule, a bound on the tokens a match spans (nil: unbounded); see `MatchReach`.
     var ruleReach: [MatchReach?] = []
     /// For each instruction, the rule (index within the phase) it belongs to.

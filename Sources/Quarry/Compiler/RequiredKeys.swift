@@ -38,6 +38,57 @@ struct RequiredKeys: Equatable, Sendable {
         }
     }
 
+    /// Further words a match must hold besides the set `of` gives: the words
+    /// of single steps that every path from `start` to a match takes (a
+    /// casualty rule's person noun between its optional opening words and
+    /// its harm verb). The filter then asks for each set within the rule's
+    /// reach. At most `limit` sets, the narrowest first; rules with more than
+    /// `largestRule` instructions or `candidateLimit` word steps are not searched.
+    static func alsoRequired(start: Int, instructions: [Instruction], predicates: [TokenPredicate],
+                             lexiconBreadth: [Int], besides primary: RequiredKeys?, limit: Int = 2) -> [RequiredKeys] {
+        let largestRule = 2_000, candidateLimit = 32
+        // The rule's instructions, and those of them that consume words.
+        var reachable: [Int] = [], seen: Set<Int> = [start], stack = [start]
+        while let pc = stack.popLast() {
+            reachable.append(pc)
+            guard reachable.count <= largestRule else { return [] }
+            for next in instructions[pc].successors where seen.insert(next).inserted { stack.append(next) }
+        }
+        var candidates: [(pc: Int, words: RequiredKeys)] = []
+        for pc in reachable.sorted() {
+            let words: RequiredKeys?
+            switch instructions[pc] {
+            case let .token(predicate, _):
+                if let alternatives = predicates[predicate].keyAlternatives {
+                    words = RequiredKeys(keys: Array(Set(alternatives)).sorted(), lexicons: [])
+                } else if case let .lexiconMember(lexicon) = predicates[predicate] {
+                    words = RequiredKeys(keys: [], lexicons: [lexicon])
+                } else {
+                    words = nil
+                }
+            case let .span(.lexicon(lexicon), _, _): words = RequiredKeys(keys: [], lexicons: [lexicon])
+            default: words = nil
+            }
+            if let words, words != primary { candidates.append((pc, words)) }
+        }
+        guard candidates.count <= candidateLimit else { return [] }
+        // A step is required when no match is reachable without it.
+        func reachesMatch(avoiding avoided: Int) -> Bool {
+            var seen: Set<Int> = [start], stack = [start]
+            while let pc = stack.popLast() {
+                if case .match = instructions[pc] { return true }
+                for next in instructions[pc].successors where next != avoided && seen.insert(next).inserted { stack.append(next) }
+            }
+            return false
+        }
+        func breadth(_ set: RequiredKeys) -> Int { set.lexicons.reduce(set.keys.count) { $0 + lexiconBreadth[$1] } }
+        var required: [RequiredKeys] = []
+        for candidate in candidates where candidate.pc != start && !reachesMatch(avoiding: candidate.pc) {
+            if !required.contains(candidate.words) { required.append(candidate.words) }
+        }
+        return Array(required.sorted { breadth($0) < breadth($1) }.prefix(limit))
+    }
+
     /// Walks from `origins` by `next`, stopping at words; nil when the walk
     /// gets past every word to a match (forward) or to `stopAt` (backward).
     private static func cut(from origins: [Int], _ instructions: [Instruction], _ predicates: [TokenPredicate],

@@ -3,15 +3,21 @@
 /// `p`, and, when its matches have a bounded length (`MatchReach`), before
 /// `p + reach`. A required lexicon "occurs" where one of its entries may
 /// start (a token with the key of an entry's first word, or for inflecting
-/// lexicons any token in the endings' script). In a large pack most rules name
-/// words that are rare, so most rules start only near those words instead of
-/// at every token their first step allows. Exact: a match starting at `p`
-/// holds one of the words within its reach, so no match is lost.
+/// lexicons a token one of whose stems starts an entry). A rule may have
+/// further sets of required words (`RequiredKeys.alsoRequired`); each must
+/// occur within the reach as well. In a large pack most rules name words
+/// that are rare, so most rules start only near those words instead of at
+/// every token their first step allows. Exact: a match starting at `p` holds
+/// a word of every set within its reach, so no match is lost.
 struct RequiredKeyFilter {
-    /// Rule `k`'s words, numbered in the `RequiredWordIndex`, are
-    /// `ruleWords[ruleWordBounds[k]..<ruleWordBounds[k + 1]]`; none: no filter.
-    private var ruleWords: [Int32] = []
-    private var ruleWordBounds: [Int] = [0]
+    /// Sets of words: set `k`'s words, numbered in the `RequiredWordIndex`,
+    /// are `setWords[setWordBounds[k]..<setWordBounds[k + 1]]`. Set `k` below
+    /// the rule count is rule `k`'s first set (none: no filter); the further
+    /// sets of rule `k` are `ruleFurtherSets[furtherBounds[k]..<furtherBounds[k + 1]]`.
+    private var setWords: [Int32] = []
+    private var setWordBounds: [Int] = [0]
+    private var ruleFurtherSets: [Int] = []
+    private var furtherBounds: [Int] = [0]
     private var ruleReach: [MatchReach?] = []
     /// Per rule, its reach in this document (`Int.max`: unbounded).
     private var ruleBound: [Int] = []
@@ -22,34 +28,44 @@ struct RequiredKeyFilter {
     /// the last position asked about (positions are asked in order).
     /// Raw buffers, as they are written while gathering at nearly every token.
     private let cursor = RawBuffer<Int>()
-    /// Per rule, the next position holding one of its words (Int.max: none
+    /// Per set, the next position holding one of its words (Int.max: none
     /// left), valid while not before the position asked about; -1: unknown.
-    private let ruleNext = RawBuffer<Int>()
+    private let setNext = RawBuffer<Int>()
 
     /// A filter of no rules, a placeholder.
     init() {}
 
     init(phase: Phase, words: RequiredWordIndex) {
         ruleReach = phase.ruleReach
-        for required in phase.ruleRequiredKeys {
-            for key in required?.keys ?? [] { ruleWords.append(words.keyWord[key]!) }
-            for lexicon in required?.lexicons ?? [] { ruleWords.append(words.lexiconWord[lexicon]!) }
-            ruleWordBounds.append(ruleWords.count)
+        func addSet(_ required: RequiredKeys?) {
+            for key in required?.keys ?? [] { setWords.append(words.keyWord[key]!) }
+            for lexicon in required?.lexicons ?? [] { setWords.append(words.lexiconWord[lexicon]!) }
+            setWordBounds.append(setWords.count)
         }
-        ruleNext.resize(to: phase.ruleRequiredKeys.count, fill: -1)
-        ruleBound = Array(repeating: Int.max, count: phase.ruleRequiredKeys.count)
+        for required in phase.ruleRequiredKeys { addSet(required) }
+        for further in phase.ruleAlsoRequired {
+            for required in further {
+                ruleFurtherSets.append(setWordBounds.count - 1)
+                addSet(required)
+            }
+            furtherBounds.append(ruleFurtherSets.count)
+        }
+        let rules = phase.ruleRequiredKeys.count
+        if furtherBounds.count < rules + 1 { furtherBounds += Array(repeating: ruleFurtherSets.count, count: rules + 1 - furtherBounds.count) }
+        setNext.resize(to: setWordBounds.count - 1, fill: -1)
+        ruleBound = Array(repeating: Int.max, count: rules)
     }
 
     /// Starts over for a document whose words `words` has indexed;
     /// `longestSpan` is the longest span of the earlier phases, in tokens.
     mutating func reset(_ words: RequiredWordIndex, longestSpan: Int) {
-        guard !ruleWords.isEmpty else { return }
+        guard !setWords.isEmpty else { return }
         positions = words.positions
         positionBounds = words.positionBounds
         cursor.removeAll()
         for word in 0..<(positionBounds.count - 1) { cursor.append(positionBounds[word]) }
-        for rule in 0..<ruleNext.count {
-            ruleNext[rule] = -1
+        for set in 0..<setNext.count { setNext[set] = -1 }
+        for rule in ruleBound.indices {
             ruleBound[rule] = ruleReach[rule]?.bound(longestSpan: longestSpan) ?? Int.max
         }
     }
@@ -59,25 +75,36 @@ struct RequiredKeyFilter {
     /// next word still ahead and compare two numbers.
     @inline(__always)
     mutating func allows(_ rule: Int, at position: Int) -> Bool {
-        var next = ruleNext[rule]
+        guard holds(rule, rule, at: position) else { return false }
+        for index in furtherBounds[rule]..<furtherBounds[rule + 1] where !holds(ruleFurtherSets[index], rule, at: position) {
+            return false
+        }
+        return true
+    }
+
+    /// Whether a word of set `set` occurs within rule `rule`'s reach from
+    /// `position` (true for a set of no words).
+    @inline(__always)
+    private mutating func holds(_ set: Int, _ rule: Int, at position: Int) -> Bool {
+        var next = setNext[set]
         if next < position {
-            guard ruleWordBounds[rule] < ruleWordBounds[rule + 1] else { return true }
-            next = advance(rule, to: position)
+            guard setWordBounds[set] < setWordBounds[set + 1] else { return true }
+            next = advance(set, to: position)
         }
         return next != Int.max && next - position < ruleBound[rule]
     }
 
     /// Finds the first position at or after `position` holding one of the
-    /// rule's words (`Int.max`: none), moving the words' cursors there.
-    private mutating func advance(_ rule: Int, to position: Int) -> Int {
+    /// set's words (`Int.max`: none), moving the words' cursors there.
+    private mutating func advance(_ set: Int, to position: Int) -> Int {
         var next = Int.max
-        for index in ruleWordBounds[rule]..<ruleWordBounds[rule + 1] {
-            let word = Int(ruleWords[index])
+        for index in setWordBounds[set]..<setWordBounds[set + 1] {
+            let word = Int(setWords[index])
             let last = positionBounds[word + 1]
             while cursor[word] < last && Int(positions[cursor[word]]) < position { cursor[word] += 1 }
             if cursor[word] < last { next = min(next, Int(positions[cursor[word]])) }
         }
-        ruleNext[rule] = next
+        setNext[set] = next
         return next
     }
 }

@@ -26,7 +26,7 @@ struct RequiredWordIndex {
 
     init(phases: [Phase], keyCount: Int, lexicons: [Lexicon]) {
         // Words are numbered in order of first mention.
-        for required in phases.flatMap(\.ruleRequiredKeys) {
+        for required in phases.flatMap({ $0.ruleRequiredKeys + $0.ruleAlsoRequired.flatMap { $0 } }) {
             for key in required?.keys ?? [] where keyWord[key] == nil { keyWord[key] = Int32(wordCount) }
             for lexicon in required?.lexicons ?? [] where lexiconWord[lexicon] == nil { lexiconWord[lexicon] = Int32(wordCount) }
         }
