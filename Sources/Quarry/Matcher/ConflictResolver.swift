@@ -17,9 +17,10 @@ enum ConflictResolver {
     }
 
     static func resolve(_ candidates: CandidateList, rules: [CompiledRule], tokenCount: Int) -> [Resolved] {
-        // Each candidate with its place in the order above, read from its rule
-        // once: the comparisons then read no rule (copying one retained its arrays).
-        var ranked: [(resolved: Resolved, priority: Int, order: Int)] = []
+        // Each candidate with its place in the order above as one tuple, read
+        // from its rule once: sorting then compares integers (copying a rule
+        // out of the rules in every comparison retained its arrays).
+        var ranked: [(resolved: Resolved, rank: (Int, Int, Int, Int, Int))] = []
         ranked.reserveCapacity(candidates.items.count)
         for candidate in candidates.items {
             var reported = candidate.start..<candidate.end
@@ -28,19 +29,14 @@ enum ConflictResolver {
                 guard capture.isBound, capture.end > capture.start else { continue }
                 reported = capture.range
             }
-            ranked.append((Resolved(candidate: candidate, reported: reported), rules[candidate.rule].priority, rules[candidate.rule].order))
+            let rank = (-rules[candidate.rule].priority, -reported.count, -(candidate.end - candidate.start),
+                        rules[candidate.rule].order, candidate.start)
+            ranked.append((Resolved(candidate: candidate, reported: reported), rank))
         }
-        ranked.sort { a, b in
-            if a.priority != b.priority { return a.priority > b.priority }
-            if a.resolved.reported.count != b.resolved.reported.count { return a.resolved.reported.count > b.resolved.reported.count }
-            let la = a.resolved.candidate.end - a.resolved.candidate.start, lb = b.resolved.candidate.end - b.resolved.candidate.start
-            if la != lb { return la > lb }
-            if a.order != b.order { return a.order < b.order }
-            return a.resolved.candidate.start < b.resolved.candidate.start
-        }
+        ranked.sort { $0.rank < $1.rank }
         var taken = [Bool](repeating: false, count: tokenCount)
         var kept: [Resolved] = []
-        for (item, _, _) in ranked where !item.reported.contains(where: { taken[$0] }) {
+        for (item, _) in ranked where !item.reported.contains(where: { taken[$0] }) {
             for index in item.reported { taken[index] = true }
             kept.append(item)
         }
