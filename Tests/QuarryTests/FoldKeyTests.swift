@@ -20,15 +20,7 @@ final class FoldKeyTests: XCTestCase {
         // Every letter of the Cyrillic block, and the ASCII signs that may sit inside a word.
         let letters = (0x400...0x4FF).compactMap(Unicode.Scalar.init).filter(\.properties.isAlphabetic)
         let alphabet = letters + ["-", "'", "\"", "1", "0"]
-        var generator = DifferentialTests.Generator(state: 20261201)
-        for _ in 0..<20_000 {
-            var word = String.UnicodeScalarView()
-            for _ in 0..<Int.random(in: 1...10, using: &generator) {
-                word.append(alphabet.randomElement(using: &generator)!)
-            }
-            let text = String(word)
-            XCTAssertEqual(folder.key(text), folder.transformedKey(text), "fold key of \(text.unicodeScalars.map { String($0.value, radix: 16) })")
-        }
+        assertRandomStringsFoldAsICU(alphabet, seed: 20261201, folder)
     }
 
     func testLatinWordsWithDiacriticsOfThePackAndSamplesFoldAsICUFoldsThem() throws {
@@ -46,14 +38,22 @@ final class FoldKeyTests: XCTestCase {
         // Every code point of Latin-1 Supplement and Latin Extended-A and -B, among ASCII letters and signs.
         let extended = (0xC0...0x24F).compactMap(Unicode.Scalar.init)
         let alphabet = extended + ["a", "Z", "i", "s", "-", "'", "\"", "1", "."]
-        var generator = DifferentialTests.Generator(state: 20261202)
+        assertRandomStringsFoldAsICU(alphabet, seed: 20261202, folder)
+    }
+
+    /// 20,000 random strings of 1 to 10 code points of `alphabet` fold as
+    /// ICU's transform of the whole string folds them.
+    private func assertRandomStringsFoldAsICU(_ alphabet: [Unicode.Scalar], seed: UInt64, _ folder: Folder,
+                                              file: StaticString = #filePath, line: UInt = #line) {
+        var generator = DifferentialTests.Generator(state: seed)
         for _ in 0..<20_000 {
             var word = String.UnicodeScalarView()
             for _ in 0..<Int.random(in: 1...10, using: &generator) {
                 word.append(alphabet.randomElement(using: &generator)!)
             }
             let text = String(word)
-            XCTAssertEqual(folder.key(text), folder.transformedKey(text), "fold key of \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            XCTAssertEqual(folder.key(text), folder.transformedKey(text), "fold key of \(text.unicodeScalars.map { String($0.value, radix: 16) })",
+                           file: file, line: line)
         }
     }
 
