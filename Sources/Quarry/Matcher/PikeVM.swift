@@ -19,15 +19,18 @@
 /// it and copies its slots only when it writes one, so moving a thread costs
 /// no reference counting.
 ///
-/// Threads start only where a rule can: its first step can take the token
-/// (`RuleStartIndex`, asked once per word form, `FormStartCache`), one of
-/// its required words follows within its reach (`RequiredKeyFilter`), and
-/// where known, the next token can take its second step (`SecondStep`).
-/// Token tests are answered once per word form (`FormTestCache`).
+/// Threads start only where a rule can (`PikeVMStarts.swift`): its first
+/// step can take the token (`RuleStartIndex`, asked once per word form,
+/// `FormStartCache`; a phase passes over tokens where no rule of it can
+/// begin by one bit per token), its required words follow within its reach
+/// (`RequiredKeyFilter`), and where known, the next token can take its
+/// second step (`SecondStep`). Token tests are answered once per word form
+/// (`FormTestCache`). A thread in a loop whose way out the token refuses
+/// goes round it without trying the way out (`ScanLoops`).
 struct PikeVM {
     private typealias Thread = VMThread
 
-    private let program: Program
+    let program: Program
     /// Per phase, its instructions lowered for the VM.
     private let code: [[VMOp]]
     /// Per phase, the most capture slots a rule of it has.
@@ -46,16 +49,16 @@ struct PikeVM {
     private var best = IntegerTable()
     private let arena = RawBuffer<Capture>()
     /// Results of token tests per word form.
-    private var formTests: FormTestCache
+    var formTests: FormTestCache
     /// Each predicate's first result slot in `formTests`. A test of where the
     /// token stands reads only two facts besides the surface (sentence start,
     /// space before), so it has four slots, one per combination.
-    private let predicateSlot: [Int]
-    private let predicateDependsOnPosition: [Bool]
+    let predicateSlot: [Int]
+    let predicateDependsOnPosition: [Bool]
     /// Per predicate, the position (plus one) its cached result is for, and
     /// the result: the start index and every thread at a position share one test.
-    private var predicateStamp: [Int]
-    private var predicateResult: [Bool]
+    var predicateStamp: [Int]
+    var predicateResult: [Bool]
     /// The same per lexicon, for the entries starting at the position.
     private var lexiconStamp: [Int]
     /// Per lexicon, its entries at the position of its stamp: a range of
@@ -66,21 +69,21 @@ struct PikeVM {
     /// Rules gathered to start at the current position, and a mark per rule
     /// (position plus one) so each is gathered once. Raw buffers: written
     /// for nearly every token, arrays checked their ownership at each write.
-    private let starting = RawBuffer<Int>()
-    private let startingStamp = RawBuffer<Int>()
+    let starting = RawBuffer<Int>()
+    let startingStamp = RawBuffer<Int>()
     /// The running phase's `Phase.ruleSecondStep`.
-    private var secondStep: [Int] = []
-    private var formStarts: FormStartCache
+    var secondStep: [Int] = []
+    var formStarts: FormStartCache
     /// Per lexicon and word form (`lexicon + form * lexicon count`), the
     /// form's stems (`Lexicon.stems(of:foldKey:keys:)`).
-    private var formStems: [Int: [Int32]] = [:]
+    var formStems: [Int: [Int32]] = [:]
     /// Per word form and lexicon, whether an inflected entry starts there:
     /// 0 not known yet, 1 no, 2 yes (index `form * lexicons + lexicon`).
-    private var formInflectedStarts: [UInt8] = []
+    var formInflectedStarts: [UInt8] = []
     /// Per word form, which of `requiredWords.inflectingLexicons` start there
     /// inflected and not by the form's own key: a bit each, by their index,
     /// and the top bit once known.
-    private var formInflectedMask: [UInt64] = []
+    var formInflectedMask: [UInt64] = []
     /// A bit per script (by ordinal) that one of those lexicons inflects.
     private let inflectingScripts: UInt64
     /// Per token of the document given to `begin`, a bit per phase (the
@@ -89,14 +92,14 @@ struct PikeVM {
     private var phasesStarting: [UInt64] = []
     /// Per word form and position facts (`form * 4 + facts`), the same bits
     /// and the top bit once known.
-    private var formPhasesStarting: [UInt64] = []
+    var formPhasesStarting: [UInt64] = []
     /// Per phase, a bit per span type (the first 64) a rule of it starts
     /// with, and whether one starts with a later type (then every token is asked).
     private let phaseStartTypes: [UInt64]
     private let phaseStartsWithLateType: [Bool]
     /// The strings of the word forms of the document given to `begin`; the
     /// caches above belong to its numbering (`words.numbering`).
-    private var words = WordTexts()
+    var words = WordTexts()
     /// Where the rules' required words occur in the document, and per phase,
     /// where they let its rules start.
     private(set) var requiredWords: RequiredWordIndex
@@ -105,7 +108,7 @@ struct PikeVM {
     private var keyFilters: [RequiredKeyFilter]
     /// The running phase's filter, moved out of `keyFilters` for the phase:
     /// asked for every rule gathered, it is then a plain stored property.
-    private var keyFilter = RequiredKeyFilter()
+    var keyFilter = RequiredKeyFilter()
 
     /// `scanningLoops: false` runs every loop step by step (tests compare the two).
     init(program: Program, scanningLoops: Bool = true) {
@@ -350,162 +353,5 @@ struct PikeVM {
         let start = Int(offset)
         for index in start..<(start + count) { arena.append(arena[index]) }
         return copy
-    }
-}
-
-extension PikeVM {
-    /// Whether `predicate` holds for the token at `position`, evaluated once
-    /// per word form (and position facts it reads); forms past the cache's
-    /// limit once per position.
-    @inline(__always)
-    mutating func test(_ predicate: Int, _ tokens: [Token], _ position: Int) -> Bool {
-        let form = tokens[position].form
-        var slot = predicateSlot[predicate]
-        if predicateDependsOnPosition[predicate] { slot += tokens[position].positionFacts }
-        if let known = formTests.result(form: form, test: slot) { return known }
-        return testUncached(predicate, tokens, position, slot: slot)
-    }
-
-    /// `test` for a form whose result is not cached yet (or never is).
-    private mutating func testUncached(_ predicate: Int, _ tokens: [Token], _ position: Int, slot: Int) -> Bool {
-        let form = tokens[position].form
-        let perForm = Int(form) < formTests.formLimit
-        if predicateStamp[predicate] == position + 1 { return predicateResult[predicate] }
-        let result = program.predicates[predicate].matches(tokens[position], text: words[form], lexicons: program.lexicons)
-        if perForm { formTests.store(result, form: form, test: slot) }
-        predicateStamp[predicate] = position + 1
-        predicateResult[predicate] = result
-        return result
-    }
-
-    /// The stems of the token at `position` for lexicon `lexicon`, found once per word form.
-    private mutating func stems(_ lexicon: Int, _ tokens: [Token], _ position: Int) -> [Int32] {
-        let key = lexicon + Int(tokens[position].form) * program.lexicons.count
-        if let known = formStems[key] { return known }
-        let stems = program.lexicons[lexicon].stems(of: tokens[position], foldKey: words[tokens[position].form].foldKey,
-                                                    keys: program.keys)
-        if tokens[position].form >= 0 { formStems[key] = stems }
-        return stems
-    }
-
-    /// Whether an entry of lexicon `index` may start at `position` (exactly or inflected).
-    mutating func mayStart(_ index: Int, _ tokens: [Token], _ position: Int) -> Bool {
-        program.lexicons[index].startsWith(key: tokens[position].keyID) || startsInflected(index, tokens, position)
-    }
-
-    /// Whether an entry of lexicon `index` starts at `position` with an inflected
-    /// first word: one of the token's stems (cached per form) is an entry's first word.
-    private mutating func startsInflected(_ index: Int, _ tokens: [Token], _ position: Int) -> Bool {
-        let lexicon = program.lexicons[index]
-        guard lexicon.inflects(tokens[position].script) else { return false }
-        let form = Int(tokens[position].form)
-        guard form >= 0 else { return lexicon.startsWith(anyOf: stems(index, tokens, position)) }
-        let slot = form * program.lexicons.count + index
-        if slot >= formInflectedStarts.count {
-            formInflectedStarts.append(contentsOf: repeatElement(0, count: max(slot + 1 - formInflectedStarts.count, formInflectedStarts.count)))
-        }
-        if formInflectedStarts[slot] == 0 {
-            formInflectedStarts[slot] = lexicon.startsWith(anyOf: stems(index, tokens, position)) ? 2 : 1
-        }
-        return formInflectedStarts[slot] == 2
-    }
-
-    /// `formInflectedMask` of the token at `position`, found once per word form.
-    private mutating func inflectedStartsMask(_ tokens: [Token], _ position: Int) -> UInt64 {
-        let form = Int(tokens[position].form)
-        if form >= 0 && form < formInflectedMask.count && formInflectedMask[form] != 0 { return formInflectedMask[form] & ~(1 << 63) }
-        var mask: UInt64 = 0
-        for (bit, inflecting) in requiredWords.inflectingLexicons.enumerated() {
-            let lexicon = program.lexicons[inflecting.lexicon]
-            if !lexicon.startsWith(key: tokens[position].keyID) && startsInflected(inflecting.lexicon, tokens, position) {
-                mask |= 1 << bit
-            }
-        }
-        if form >= 0 {
-            if form >= formInflectedMask.count {
-                formInflectedMask.append(contentsOf: repeatElement(0, count: max(form + 1, 2 * formInflectedMask.count) - formInflectedMask.count))
-            }
-            formInflectedMask[form] = mask | 1 << 63
-        }
-        return mask
-    }
-
-    /// The bits of `phasesStarting` for the token at `position`: the phases
-    /// whose start list for its word form and position facts is not empty,
-    /// found once per form and facts.
-    private mutating func startingPhases(_ tokens: [Token], _ position: Int) -> UInt64 {
-        let form = Int(tokens[position].form), variant = tokens[position].positionFacts
-        let slot = form * 4 + variant
-        if form >= 0 && slot < formPhasesStarting.count && formPhasesStarting[slot] != 0 { return formPhasesStarting[slot] & ~(1 << 63) }
-        var mask: UInt64 = 0
-        for phaseIndex in program.phases.indices.prefix(63) {
-            let list = formStarts.list(form: tokens[position].form, variant: variant, phase: phaseIndex)
-                ?? formStarts.store(surfaceStarts(position, program.phases[phaseIndex], tokens), form: tokens[position].form,
-                                    variant: variant, phase: phaseIndex)
-            if !list.isEmpty { mask |= 1 << UInt64(phaseIndex) }
-        }
-        if form >= 0 {
-            if slot >= formPhasesStarting.count {
-                formPhasesStarting.append(contentsOf: repeatElement(0, count: max(slot + 4, 2 * formPhasesStarting.count) - formPhasesStarting.count))
-            }
-            formPhasesStarting[slot] = mask | 1 << 63
-        }
-        return mask
-    }
-
-    /// Gathers in `starting` the rules (indexes within the phase) that may begin at `position`, in rule order.
-    mutating func gatherRulesStarting(at position: Int, _ phaseIndex: Int, _ byType: [(type: Int, rules: [Int])],
-                                      _ tokens: [Token], _ spans: SpanIndex) {
-        starting.removeAll()
-        let form = tokens[position].form
-        // Position tests read two facts besides the surface: one list per combination.
-        let variant = tokens[position].positionFacts
-        let known = formStarts.list(form: form, variant: variant, phase: phaseIndex)
-            ?? formStarts.store(surfaceStarts(position, program.phases[phaseIndex], tokens), form: form, variant: variant, phase: phaseIndex)
-        // A list holds each rule once; only rules found again by a type below
-        // need the mark that keeps them from being gathered twice.
-        let marking = !byType.isEmpty
-        for index in known {
-            let rule = Int(formStarts.storage[index])
-            if marking { startingStamp[rule] = position + 1 }
-            admit(rule, position, tokens)
-        }
-        // Rules found below come after the cached ones and need sorting in.
-        let cached = starting.count
-        for (type, rules) in byType where spans.hasSpan(startingAt: position, type: type) {
-            for rule in rules { gather(rule, position, tokens) }
-        }
-        if starting.count > cached && starting.count > 1 {
-            for (index, rule) in starting.elements.sorted().enumerated() { starting[index] = rule }
-        }
-    }
-
-    /// The rules that may begin at the token at `position` by what its surface
-    /// and the two position facts decide, in rule order: the same for every
-    /// token of its word form with the same facts.
-    private mutating func surfaceStarts(_ position: Int, _ phase: Phase, _ tokens: [Token]) -> [Int32] {
-        var rules = Set<Int>()
-        let key = Int(tokens[position].keyID)
-        if key >= 0 { rules.formUnion(phase.ruleStartIndex.byKey[key]) }
-        for (lexicon, group) in phase.ruleStartIndex.byLexicon where mayStart(lexicon, tokens, position) { rules.formUnion(group) }
-        for (predicate, group) in phase.ruleStartIndex.byPredicate where test(predicate, tokens, position) { rules.formUnion(group) }
-        return rules.sorted().map { Int32($0) }
-    }
-
-    /// Adds `rule` to `starting` once per position, if its required keys allow it here.
-    private mutating func gather(_ rule: Int, _ position: Int, _ tokens: [Token]) {
-        guard startingStamp[rule] != position + 1 else { return }
-        startingStamp[rule] = position + 1
-        admit(rule, position, tokens)
-    }
-
-    /// Adds `rule` to `starting` if its required keys allow it here and the
-    /// next token can take its second step (`SecondStep`).
-    @inline(__always)
-    private mutating func admit(_ rule: Int, _ position: Int, _ tokens: [Token]) {
-        guard keyFilter.allows(rule, at: position) else { return }
-        let second = secondStep[rule]
-        if second >= 0 && (position + 1 == tokens.count || !test(second, tokens, position + 1)) { return }
-        starting.append(rule)
     }
 }

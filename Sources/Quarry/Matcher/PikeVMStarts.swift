@@ -1,0 +1,160 @@
+/// The part of the Pike VM that decides where threads start and what a token
+/// passes, answered once per word form where the token's surface decides:
+/// token tests, lexicon starts and stems, the phases and rules that may
+/// begin at a token (see `PikeVM` for the whole).
+extension PikeVM {
+    /// Whether `predicate` holds for the token at `position`, evaluated once
+    /// per word form (and position facts it reads); forms past the cache's
+    /// limit once per position.
+    @inline(__always)
+    mutating func test(_ predicate: Int, _ tokens: [Token], _ position: Int) -> Bool {
+        let form = tokens[position].form
+        var slot = predicateSlot[predicate]
+        if predicateDependsOnPosition[predicate] { slot += tokens[position].positionFacts }
+        if let known = formTests.result(form: form, test: slot) { return known }
+        return testUncached(predicate, tokens, position, slot: slot)
+    }
+
+    /// `test` for a form whose result is not cached yet (or never is).
+    private mutating func testUncached(_ predicate: Int, _ tokens: [Token], _ position: Int, slot: Int) -> Bool {
+        let form = tokens[position].form
+        let perForm = Int(form) < formTests.formLimit
+        if predicateStamp[predicate] == position + 1 { return predicateResult[predicate] }
+        let result = program.predicates[predicate].matches(tokens[position], text: words[form], lexicons: program.lexicons)
+        if perForm { formTests.store(result, form: form, test: slot) }
+        predicateStamp[predicate] = position + 1
+        predicateResult[predicate] = result
+        return result
+    }
+
+    /// The stems of the token at `position` for lexicon `lexicon`, found once per word form.
+    mutating func stems(_ lexicon: Int, _ tokens: [Token], _ position: Int) -> [Int32] {
+        let key = lexicon + Int(tokens[position].form) * program.lexicons.count
+        if let known = formStems[key] { return known }
+        let stems = program.lexicons[lexicon].stems(of: tokens[position], foldKey: words[tokens[position].form].foldKey,
+                                                    keys: program.keys)
+        if tokens[position].form >= 0 { formStems[key] = stems }
+        return stems
+    }
+
+    /// Whether an entry of lexicon `index` may start at `position` (exactly or inflected).
+    mutating func mayStart(_ index: Int, _ tokens: [Token], _ position: Int) -> Bool {
+        program.lexicons[index].startsWith(key: tokens[position].keyID) || startsInflected(index, tokens, position)
+    }
+
+    /// Whether an entry of lexicon `index` starts at `position` with an inflected
+    /// first word: one of the token's stems (cached per form) is an entry's first word.
+    private mutating func startsInflected(_ index: Int, _ tokens: [Token], _ position: Int) -> Bool {
+        let lexicon = program.lexicons[index]
+        guard lexicon.inflects(tokens[position].script) else { return false }
+        let form = Int(tokens[position].form)
+        guard form >= 0 else { return lexicon.startsWith(anyOf: stems(index, tokens, position)) }
+        let slot = form * program.lexicons.count + index
+        if slot >= formInflectedStarts.count {
+            formInflectedStarts.append(contentsOf: repeatElement(0, count: max(slot + 1 - formInflectedStarts.count, formInflectedStarts.count)))
+        }
+        if formInflectedStarts[slot] == 0 {
+            formInflectedStarts[slot] = lexicon.startsWith(anyOf: stems(index, tokens, position)) ? 2 : 1
+        }
+        return formInflectedStarts[slot] == 2
+    }
+
+    /// `formInflectedMask` of the token at `position`, found once per word form.
+    mutating func inflectedStartsMask(_ tokens: [Token], _ position: Int) -> UInt64 {
+        let form = Int(tokens[position].form)
+        if form >= 0 && form < formInflectedMask.count && formInflectedMask[form] != 0 { return formInflectedMask[form] & ~(1 << 63) }
+        var mask: UInt64 = 0
+        for (bit, inflecting) in requiredWords.inflectingLexicons.enumerated() {
+            let lexicon = program.lexicons[inflecting.lexicon]
+            if !lexicon.startsWith(key: tokens[position].keyID) && startsInflected(inflecting.lexicon, tokens, position) {
+                mask |= 1 << bit
+            }
+        }
+        if form >= 0 {
+            if form >= formInflectedMask.count {
+                formInflectedMask.append(contentsOf: repeatElement(0, count: max(form + 1, 2 * formInflectedMask.count) - formInflectedMask.count))
+            }
+            formInflectedMask[form] = mask | 1 << 63
+        }
+        return mask
+    }
+
+    /// The bits of `phasesStarting` for the token at `position`: the phases
+    /// whose start list for its word form and position facts is not empty,
+    /// found once per form and facts.
+    mutating func startingPhases(_ tokens: [Token], _ position: Int) -> UInt64 {
+        let form = Int(tokens[position].form), variant = tokens[position].positionFacts
+        let slot = form * 4 + variant
+        if form >= 0 && slot < formPhasesStarting.count && formPhasesStarting[slot] != 0 { return formPhasesStarting[slot] & ~(1 << 63) }
+        var mask: UInt64 = 0
+        for phaseIndex in program.phases.indices.prefix(63) {
+            let list = formStarts.list(form: tokens[position].form, variant: variant, phase: phaseIndex)
+                ?? formStarts.store(surfaceStarts(position, program.phases[phaseIndex], tokens), form: tokens[position].form,
+                                    variant: variant, phase: phaseIndex)
+            if !list.isEmpty { mask |= 1 << UInt64(phaseIndex) }
+        }
+        if form >= 0 {
+            if slot >= formPhasesStarting.count {
+                formPhasesStarting.append(contentsOf: repeatElement(0, count: max(slot + 4, 2 * formPhasesStarting.count) - formPhasesStarting.count))
+            }
+            formPhasesStarting[slot] = mask | 1 << 63
+        }
+        return mask
+    }
+
+    /// Gathers in `starting` the rules (indexes within the phase) that may begin at `position`, in rule order.
+    mutating func gatherRulesStarting(at position: Int, _ phaseIndex: Int, _ byType: [(type: Int, rules: [Int])],
+                                      _ tokens: [Token], _ spans: SpanIndex) {
+        starting.removeAll()
+        let form = tokens[position].form
+        // Position tests read two facts besides the surface: one list per combination.
+        let variant = tokens[position].positionFacts
+        let known = formStarts.list(form: form, variant: variant, phase: phaseIndex)
+            ?? formStarts.store(surfaceStarts(position, program.phases[phaseIndex], tokens), form: form, variant: variant, phase: phaseIndex)
+        // A list holds each rule once; only rules found again by a type below
+        // need the mark that keeps them from being gathered twice.
+        let marking = !byType.isEmpty
+        for index in known {
+            let rule = Int(formStarts.storage[index])
+            if marking { startingStamp[rule] = position + 1 }
+            admit(rule, position, tokens)
+        }
+        // Rules found below come after the cached ones and need sorting in.
+        let cached = starting.count
+        for (type, rules) in byType where spans.hasSpan(startingAt: position, type: type) {
+            for rule in rules { gather(rule, position, tokens) }
+        }
+        if starting.count > cached && starting.count > 1 {
+            for (index, rule) in starting.elements.sorted().enumerated() { starting[index] = rule }
+        }
+    }
+
+    /// The rules that may begin at the token at `position` by what its surface
+    /// and the two position facts decide, in rule order: the same for every
+    /// token of its word form with the same facts.
+    private mutating func surfaceStarts(_ position: Int, _ phase: Phase, _ tokens: [Token]) -> [Int32] {
+        var rules = Set<Int>()
+        let key = Int(tokens[position].keyID)
+        if key >= 0 { rules.formUnion(phase.ruleStartIndex.byKey[key]) }
+        for (lexicon, group) in phase.ruleStartIndex.byLexicon where mayStart(lexicon, tokens, position) { rules.formUnion(group) }
+        for (predicate, group) in phase.ruleStartIndex.byPredicate where test(predicate, tokens, position) { rules.formUnion(group) }
+        return rules.sorted().map { Int32($0) }
+    }
+
+    /// Adds `rule` to `starting` once per position, if its required keys allow it here.
+    private mutating func gather(_ rule: Int, _ position: Int, _ tokens: [Token]) {
+        guard startingStamp[rule] != position + 1 else { return }
+        startingStamp[rule] = position + 1
+        admit(rule, position, tokens)
+    }
+
+    /// Adds `rule` to `starting` if its required keys allow it here and the
+    /// next token can take its second step (`SecondStep`).
+    @inline(__always)
+    private mutating func admit(_ rule: Int, _ position: Int, _ tokens: [Token]) {
+        guard keyFilter.allows(rule, at: position) else { return }
+        let second = secondStep[rule]
+        if second >= 0 && (position + 1 == tokens.count || !test(second, tokens, position + 1)) { return }
+        starting.append(rule)
+    }
+}
