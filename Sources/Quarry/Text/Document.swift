@@ -74,6 +74,13 @@ extension Array where Element == Unicode.Scalar {
                 var index = 0
                 count = 0
                 while index < bytes.count {
+                    // Runs of ASCII, most of a news text: a byte a code point, no check.
+                    while index < bytes.count && bytes[index] < 0x80 {
+                        buffer[count] = Unicode.Scalar(bytes[index])
+                        count += 1
+                        index += 1
+                    }
+                    guard index < bytes.count else { break }
                     let lead = UInt32(bytes[index])
                     var value: UInt32
                     // A String's UTF-8 is valid: the continuation bytes are there.

@@ -13,24 +13,30 @@ struct FormTable {
     var count: Int { entries.count }
 
     static func hash(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for index in start..<end { hash = (hash ^ scalars[index].value) &* 16_777_619 }
-        return hash
+        precondition(start >= 0 && start <= end && end <= scalars.count, "form outside the text")
+        return scalars.withUnsafeBufferPointer { scalars in
+            var hash: UInt32 = 2_166_136_261
+            for index in start..<end { hash = (hash ^ scalars[index].value) &* 16_777_619 }
+            return hash
+        }
     }
 
     /// The number of the form spelled by `scalars[start..<end]`, if seen.
+    /// (Once per token: the comparison reads both texts without bounds checks,
+    /// the form's range checked once.)
     func find(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, hash: UInt32) -> Int32? {
+        precondition(start >= 0 && start <= end && end <= scalars.count, "form outside the text")
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while slots[slot] >= 0 {
             let form = slots[slot]
             let entry = entries[Int(form)]
             if entry.hash == hash && Int(entry.length) == end - start {
-                var same = true
-                var offset = Int(entry.start)
-                for index in start..<end where same {
-                    same = storage[offset] == scalars[index]
-                    offset += 1
+                let same = scalars.withUnsafeBufferPointer { text in
+                    storage.withUnsafeBufferPointer { stored in
+                        let offset = Int(entry.start) - start
+                        return (start..<end).allSatisfy { stored[offset + $0] == text[$0] }
+                    }
                 }
                 if same { return form }
             }

@@ -95,20 +95,31 @@ enum PlainWordBreaks {
     /// `end` itself (the caller has `start`).
     static func appendBoundaries(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, to boundaries: inout [Int]) {
         guard end > start else { return }
-        let pairs = self.pairs, classCount = Class.allCases.count
-        classes.withUnsafeBufferPointer { table in
-            // `.other` outside the region.
-            func classOf(_ value: UInt32) -> Class { value < 0x80 ? table[Int(value)] : plainClass(value) ?? .other }
-            func classAt(_ index: Int) -> Class { index >= start && index < end ? classOf(scalars[index].value) : .other }
-            var before = classAt(start)
-            for index in (start + 1)..<max(start + 1, end) {
-                let after = classOf(scalars[index].value)
-                switch pairs[Int(before.rawValue) * classCount + Int(after.rawValue)] {
-                case 0: boundaries.append(index)
-                case 1: break
-                default: if !joins(classAt(index - 2), before, after, classAt(index + 1)) { boundaries.append(index) }
+        let classCount = Class.allCases.count
+        scalars.withUnsafeBufferPointer { scalars in
+            pairs.withUnsafeBufferPointer { pairs in
+                classes.withUnsafeBufferPointer { table in
+                    // `.other` outside the region.
+                    func classOf(_ value: UInt32) -> Class { value < 0x80 ? table[Int(value)] : plainClass(value) ?? .other }
+                    func classAt(_ index: Int) -> Class { index >= start && index < end ? classOf(scalars[index].value) : .other }
+                    var before = classAt(start)
+                    var index = start + 1
+                    while index < end {
+                        // Letters join letters (WB5): a run of them holds no boundary.
+                        if before == .letter {
+                            while index < end && scalars[index].value < 0x80 && table[Int(scalars[index].value)] == .letter { index += 1 }
+                            guard index < end else { break }
+                        }
+                        let after = classOf(scalars[index].value)
+                        switch pairs[Int(before.rawValue) * classCount + Int(after.rawValue)] {
+                        case 0: boundaries.append(index)
+                        case 1: break
+                        default: if !joins(classAt(index - 2), before, after, classAt(index + 1)) { boundaries.append(index) }
+                        }
+                        before = after
+                        index += 1
+                    }
                 }
-                before = after
             }
         }
         boundaries.append(end)

@@ -53,7 +53,11 @@ enum SentenceBreaks {
                 // and line breaks (nor does the run change `tail`), so it
                 // is passed over reading nothing but its classes.
                 let run = index
-                while index < scalars.count, scalars[index].value < 0x80, !startsContext(plane[Int(scalars[index].value)]) { index += 1 }
+                scalars.withUnsafeBufferPointer { scalars in
+                    plane.withUnsafeBufferPointer { plane in
+                        while index < scalars.count, scalars[index].value < 0x80, !startsContext(plane[Int(scalars[index].value)]) { index += 1 }
+                    }
+                }
                 if index > run {
                     beforePrevious = index - run >= 2 ? plane[Int(scalars[index - 2].value)] : previous
                     previous = plane[Int(scalars[index - 1].value)]
