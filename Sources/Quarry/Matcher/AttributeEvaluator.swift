@@ -1,20 +1,12 @@
 /// Computes output attributes from a match's captures, for one document.
-/// It holds the spans of the phases run so far, which attribute functions
-/// look up; the matcher adds each phase's. A class made once per document:
-/// as a struct made per phase, it copied the document and the span index
-/// (retaining each of their arrays) every time.
-final class AttributeEvaluator {
+/// Attribute functions read the running phase's candidates (their capture
+/// slots) and the spans of the phases run so far; the matcher keeps both
+/// in locals and lends them to each call, since reading them from an
+/// object's properties copied them (retaining each of their arrays) at
+/// every phase and record.
+struct AttributeEvaluator {
     let program: Program
     let document: Document
-    var spans: SpanIndex
-    /// The running phase's candidates, whose capture slots the outputs read.
-    var candidates = CandidateList()
-
-    init(program: Program, document: Document, spans: SpanIndex) {
-        self.program = program
-        self.document = document
-        self.spans = spans
-    }
 
     /// An intermediate value: a constant, or a range of tokens (a capture or a span).
     private enum Value {
@@ -23,16 +15,18 @@ final class AttributeEvaluator {
         case tokens(Range<Int>, Capture.Payload)
     }
 
-    func attributes(of output: CompiledOutput, candidate: Candidate) -> [(String, AttributeValue)] {
+    /// The attributes of rule `rule`'s output for `candidate`, one of `candidates`.
+    func attributes(ofRule rule: Int, candidate: Candidate, in candidates: CandidateList, spans: SpanIndex) -> [(String, AttributeValue)] {
+        let outputs = program.rules[rule].output.attributes
         var attributes: [(String, AttributeValue)] = []
-        attributes.reserveCapacity(output.attributes.count)
-        for (key, expression) in output.attributes {
-            if let value = final(evaluate(expression, candidate)) { attributes.append((key, value)) }
+        attributes.reserveCapacity(outputs.count)
+        for (key, expression) in outputs {
+            if let value = final(evaluate(expression, candidate, candidates, spans), spans) { attributes.append((key, value)) }
         }
         return attributes
     }
 
-    private func evaluate(_ expression: Expression, _ candidate: Candidate) -> Value {
+    private func evaluate(_ expression: Expression, _ candidate: Candidate, _ candidates: CandidateList, _ spans: SpanIndex) -> Value {
         switch expression {
         case let .constant(value): return .constant(value)
         case let .capture(slot, member):
@@ -55,7 +49,7 @@ final class AttributeEvaluator {
         case let .previous(type):
             return spans.previous(type: type, endingBy: candidate.start).map { .tokens($0.tokens, .none) } ?? .none
         case let .fullest(inner, type):
-            let value = evaluate(inner, candidate)
+            let value = evaluate(inner, candidate, candidates, spans)
             guard case let .tokens(range, _) = value, !range.isEmpty else { return value }
             let lastKey = document.foldKey(of: document.tokens[range.upperBound - 1])
             var best: Range<Int>?
@@ -68,23 +62,23 @@ final class AttributeEvaluator {
             return best.map { .tokens($0, .none) } ?? value
         case let .first(options):
             for option in options {
-                let value = evaluate(option, candidate)
+                let value = evaluate(option, candidate, candidates, spans)
                 if case .none = value { continue }
                 return value
             }
             return .none
         case let .number(inner):
-            guard let value = final(evaluate(inner, candidate)) else { return .none }
+            guard let value = final(evaluate(inner, candidate, candidates, spans), spans) else { return .none }
             if case let .string(text) = value, let number = Double(text) { return .constant(.number(number)) }
             return .constant(value)
         case let .lower(inner):
-            return final(evaluate(inner, candidate)).map { .constant(.string($0.description.lowercased())) } ?? .none
+            return final(evaluate(inner, candidate, candidates, spans), spans).map { .constant(.string($0.description.lowercased())) } ?? .none
         }
     }
 
     /// The output form of a value: a lexicon entry gives its canonical value,
     /// a span its `value` attribute, plain tokens their number or text.
-    private func final(_ value: Value) -> AttributeValue? {
+    private func final(_ value: Value, _ spans: SpanIndex) -> AttributeValue? {
         switch value {
         case .none: return nil
         case let .constant(constant): return constant

@@ -13,24 +13,25 @@ public final class Matcher {
 
     /// All spans of all phases, internal types included, in phase order.
     public func spans(in document: Document) -> [Span] {
-        let evaluator = AttributeEvaluator(
-            program: program, document: document,
-            spans: SpanIndex(tokenCount: document.tokens.count, lookups: lookups))
+        // Locals, lent to each call: held by an object they were copied at every use.
+        var spans = SpanIndex(tokenCount: document.tokens.count, lookups: lookups)
+        let evaluator = AttributeEvaluator(program: program, document: document)
         vm.begin(document)
         for (phaseIndex, phase) in program.phases.enumerated() where !phase.ruleStarts.isEmpty {
-            evaluator.candidates = vm.candidates(phase: phaseIndex, document: document, spans: evaluator.spans)
-            let kept = ConflictResolver.resolve(evaluator.candidates, rules: program.rules, tokenCount: document.tokens.count)
+            let candidates = vm.candidates(phase: phaseIndex, document: document, spans: spans)
+            let kept = ConflictResolver.resolve(candidates, rules: program.rules, tokenCount: document.tokens.count)
             var made: [Span] = []
+            made.reserveCapacity(kept.count)
             for item in kept {
-                let rule = program.rules[item.candidate.rule]
-                made.append(Span(type: rule.output.type, tokens: item.reported,
-                                 attributes: evaluator.attributes(of: rule.output, candidate: item.candidate),
-                                 rule: item.candidate.rule))
+                let rule = item.candidate.rule
+                made.append(Span(type: program.rules[rule].output.type, tokens: item.reported,
+                                 attributes: evaluator.attributes(ofRule: rule, candidate: item.candidate, in: candidates, spans: spans),
+                                 rule: rule))
             }
             for span in made {
-                evaluator.spans.add(span, lastForm: document.tokens[span.tokens.upperBound - 1].form, in: document.words)
+                spans.add(span, lastForm: document.tokens[span.tokens.upperBound - 1].form, in: document.words)
             }
         }
-        return evaluator.spans.spans
+        return spans.spans
     }
 }
