@@ -95,8 +95,8 @@ struct PikeVM {
     var formPhasesStarting: [UInt64] = []
     /// Per phase, a bit per span type (the first 64) a rule of it starts
     /// with, and whether one starts with a later type (then every token is asked).
-    private let phaseStartTypes: [UInt64]
-    private let phaseStartsWithLateType: [Bool]
+    let phaseStartTypes: [UInt64]
+    let phaseStartsWithLateType: [Bool]
     /// The strings of the word forms of the document given to `begin`; the
     /// caches above belong to its numbering (`words.numbering`).
     var words = WordTexts()

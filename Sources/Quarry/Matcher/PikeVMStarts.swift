@@ -121,8 +121,11 @@ extension PikeVM {
         }
         // Rules found below come after the cached ones and need sorting in.
         let cached = starting.count
-        for (type, rules) in byType where spans.hasSpan(startingAt: position, type: type) {
-            for rule in rules { gather(rule, position, tokens) }
+        // Most tokens start no span of the phase's start types: one test for all of them first.
+        if marking && (spans.typesStarting(at: position) & phaseStartTypes[phaseIndex] != 0 || phaseStartsWithLateType[phaseIndex]) {
+            for (type, rules) in byType where spans.hasSpan(startingAt: position, type: type) {
+                for rule in rules { gather(rule, position, tokens) }
+            }
         }
         if starting.count > cached && starting.count > 1 {
             for (index, rule) in starting.elements.sorted().enumerated() { starting[index] = rule }
