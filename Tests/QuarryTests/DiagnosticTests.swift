@@ -116,3 +116,18 @@ final class DiagnosticTests: XCTestCase {
                         "Location[Crimea]{name=Crimea,kind=region}"])
     }
 }
+
+/// Lexicon fields lose leading and trailing spaces, tabs and other space
+/// separators, whatever their ends (the common case is answered from the bytes).
+final class TrimmedSpacesTests: XCTestCase {
+    func testSpacesAtEitherEndAreTrimmed() {
+        XCTAssertEqual("Kyiv".trimmedSpaces, "Kyiv")
+        XCTAssertEqual(" Kyiv\t".trimmedSpaces, "Kyiv")
+        XCTAssertEqual("\u{00A0}Київ\u{2009}".trimmedSpaces, "Київ")
+        XCTAssertEqual("Київ".trimmedSpaces, "Київ")
+        XCTAssertEqual("a b".trimmedSpaces, "a b")
+        XCTAssertEqual(" \t\u{3000}".trimmedSpaces, "")
+        XCTAssertEqual("".trimmedSpaces, "")
+        XCTAssertEqual("kind=city; ".split(separator: ";").map(\.trimmedSpaces), ["kind=city", ""])
+    }
+}

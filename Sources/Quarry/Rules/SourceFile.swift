@@ -44,6 +44,8 @@ public struct SourceFile: Sendable {
         var line = line
         return line.withUTF8 { bytes in
             var fields: [String] = []
+            // Lexicon lines have three fields: made at that size, not grown twice.
+            fields.reserveCapacity(4)
             var start = 0
             for index in bytes.indices where bytes[index] == UInt8(ascii: "\t") {
                 fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
