@@ -71,6 +71,10 @@ struct PikeVM {
     /// for nearly every token, arrays checked their ownership at each write.
     let starting = RawBuffer<Int>()
     let startingStamp = RawBuffer<Int>()
+    /// A mark per rule (the stamp of the form being looked at) while a new
+    /// word form's start list is made (`surfaceStarts`).
+    let surfaceMarks = RawBuffer<Int>()
+    var surfaceStamp = 0
     /// The running phase's `Phase.ruleSecondStep`.
     var secondStep: [Int] = []
     var formStarts: FormStartCache
@@ -127,6 +131,7 @@ struct PikeVM {
         lexiconStamp = Array(repeating: 0, count: program.lexicons.count)
         lexiconFound = Array(repeating: 0..<0, count: program.lexicons.count)
         startingStamp.resize(to: program.phases.map(\.ruleStarts.count).max() ?? 0, fill: 0)
+        surfaceMarks.resize(to: startingStamp.count, fill: 0)
         formStarts = FormStartCache(positional: program.phases.map { phase in
             phase.ruleStartIndex.byPredicate.contains { program.predicates[$0.predicate].dependsOnPosition }
         })

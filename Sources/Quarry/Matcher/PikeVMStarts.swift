@@ -89,7 +89,7 @@ extension PikeVM {
         var mask: UInt64 = 0
         for phaseIndex in program.phases.indices.prefix(63) {
             let list = formStarts.list(form: tokens[position].form, variant: variant, phase: phaseIndex)
-                ?? formStarts.store(surfaceStarts(position, program.phases[phaseIndex], tokens), form: tokens[position].form,
+                ?? formStarts.store(surfaceStarts(position, phaseIndex, tokens), form: tokens[position].form,
                                     variant: variant, phase: phaseIndex)
             if !list.isEmpty { mask |= 1 << UInt64(phaseIndex) }
         }
@@ -110,7 +110,7 @@ extension PikeVM {
         // Position tests read two facts besides the surface: one list per combination.
         let variant = tokens[position].positionFacts
         let known = formStarts.list(form: form, variant: variant, phase: phaseIndex)
-            ?? formStarts.store(surfaceStarts(position, program.phases[phaseIndex], tokens), form: form, variant: variant, phase: phaseIndex)
+            ?? formStarts.store(surfaceStarts(position, phaseIndex, tokens), form: form, variant: variant, phase: phaseIndex)
         // A list holds each rule once; only rules found again by a type below
         // need the mark that keeps them from being gathered twice.
         let marking = !byType.isEmpty
@@ -135,13 +135,24 @@ extension PikeVM {
     /// The rules that may begin at the token at `position` by what its surface
     /// and the two position facts decide, in rule order: the same for every
     /// token of its word form with the same facts.
-    private mutating func surfaceStarts(_ position: Int, _ phase: Phase, _ tokens: [Token]) -> [Int32] {
-        var rules = Set<Int>()
+    private mutating func surfaceStarts(_ position: Int, _ phaseIndex: Int, _ tokens: [Token]) -> [Int32] {
+        // A mark per rule against gathering it twice, then one sort: a `Set` cost
+        // more than the rest of finding a new word form's starts.
+        surfaceStamp += 1
+        var rules: [Int32] = []
+        let index = program.phases[phaseIndex].ruleStartIndex, marks = surfaceMarks, stamp = surfaceStamp
+        func add(_ group: [Int]) {
+            for rule in group where marks[rule] != stamp {
+                marks[rule] = stamp
+                rules.append(Int32(rule))
+            }
+        }
         let key = Int(tokens[position].keyID)
-        if key >= 0 { rules.formUnion(phase.ruleStartIndex.byKey[key]) }
-        for (lexicon, group) in phase.ruleStartIndex.byLexicon where mayStart(lexicon, tokens, position) { rules.formUnion(group) }
-        for (predicate, group) in phase.ruleStartIndex.byPredicate where test(predicate, tokens, position) { rules.formUnion(group) }
-        return rules.sorted().map { Int32($0) }
+        if key >= 0 { add(index.byKey[key]) }
+        for (lexicon, group) in index.byLexicon where mayStart(lexicon, tokens, position) { add(group) }
+        for (predicate, group) in index.byPredicate where test(predicate, tokens, position) { add(group) }
+        rules.sort()
+        return rules
     }
 
     /// Adds `rule` to `starting` once per position, if its required keys allow it here.
