@@ -7,9 +7,7 @@ final class ScanLoopTests: XCTestCase {
     /// The loops `ScanLoops` finds in the first phase of `rules`.
     private func loops(_ rules: String) throws -> Int {
         let program = try compile(rules)
-        let phase = program.phases[0]
-        let code = VMOp.lower(phase, captureCounts: phase.ruleIndexes.map { program.rules[$0].captureNames.count })
-        return ScanLoops.of(code, ruleStarts: phase.ruleStarts, predicates: program.predicates).filter { $0 >= 0 }.count
+        return ScanLoops.of(program.phases[0], predicates: program.predicates).filter { $0 >= 0 }.count
     }
 
     func testLoopsWhoseWayOutTheBodyRefusesAreFound() throws {

@@ -21,13 +21,9 @@ struct RequiredKeys: Equatable, Sendable {
                    lexiconBreadth: [Int]) -> RequiredKeys? {
         var predecessors: [Int: [Int]] = [:]
         var matches: [Int] = []
-        var seen: Set<Int> = [start], stack = [start]
-        while let pc = stack.popLast() {
+        for pc in reachable(from: start, instructions) {
             if case .match = instructions[pc] { matches.append(pc) }
-            for next in instructions[pc].successors {
-                predecessors[next, default: []].append(pc)
-                if seen.insert(next).inserted { stack.append(next) }
-            }
+            for next in instructions[pc].successors { predecessors[next, default: []].append(pc) }
         }
         let forward = cut(from: [start], instructions, predicates, stopAt: nil) { instructions[$0].successors }
         let backward = cut(from: matches, instructions, predicates, stopAt: start) { predecessors[$0] ?? [] }
@@ -48,12 +44,8 @@ struct RequiredKeys: Equatable, Sendable {
                              lexiconBreadth: [Int], besides primary: RequiredKeys?, limit: Int = 2) -> [RequiredKeys] {
         let largestRule = 2_000, candidateLimit = 32
         // The rule's instructions, and those of them that consume words.
-        var reachable: [Int] = [], seen: Set<Int> = [start], stack = [start]
-        while let pc = stack.popLast() {
-            reachable.append(pc)
-            guard reachable.count <= largestRule else { return [] }
-            for next in instructions[pc].successors where seen.insert(next).inserted { stack.append(next) }
-        }
+        let reachable = RequiredKeys.reachable(from: start, instructions)
+        guard reachable.count <= largestRule else { return [] }
         var candidates: [(pc: Int, words: RequiredKeys)] = []
         for pc in reachable.sorted() {
             let words: RequiredKeys?
@@ -74,12 +66,12 @@ struct RequiredKeys: Equatable, Sendable {
         guard candidates.count <= candidateLimit else { return [] }
         // A step is required when no match is reachable without it.
         func reachesMatch(avoiding avoided: Int) -> Bool {
-            var seen: Set<Int> = [start], stack = [start]
-            while let pc = stack.popLast() {
-                if case .match = instructions[pc] { return true }
-                for next in instructions[pc].successors where next != avoided && seen.insert(next).inserted { stack.append(next) }
+            var found = false
+            RequiredKeys.walk(from: start, instructions, avoiding: avoided) { pc in
+                if case .match = instructions[pc] { found = true }
+                return !found
             }
-            return false
+            return found
         }
         func breadth(_ set: RequiredKeys) -> Int { set.lexicons.reduce(set.keys.count) { $0 + lexiconBreadth[$1] } }
         var required: [RequiredKeys] = []
@@ -87,6 +79,23 @@ struct RequiredKeys: Equatable, Sendable {
             if !required.contains(candidate.words) { required.append(candidate.words) }
         }
         return Array(required.sorted { breadth($0) < breadth($1) }.prefix(limit))
+    }
+
+    /// The instructions reachable from `start` by successors, never entering `avoided`.
+    private static func reachable(from start: Int, _ instructions: [Instruction], avoiding avoided: Int? = nil) -> [Int] {
+        var reached: [Int] = []
+        walk(from: start, instructions, avoiding: avoided) { reached.append($0); return true }
+        return reached
+    }
+
+    /// Visits the instructions reachable from `start` (depth first, never
+    /// entering `avoided`) until `visit` returns false.
+    private static func walk(from start: Int, _ instructions: [Instruction], avoiding avoided: Int?, _ visit: (Int) -> Bool) {
+        var seen: Set<Int> = [start], stack = [start]
+        while let pc = stack.popLast() {
+            guard visit(pc) else { return }
+            for next in instructions[pc].successors where next != avoided && seen.insert(next).inserted { stack.append(next) }
+        }
     }
 
     /// Walks from `origins` by `next`, stopping at words; nil when the walk

@@ -82,25 +82,24 @@ struct PikeVM {
     /// form's stems (`Lexicon.stems(of:foldKey:keys:)`).
     var formStems: [Int: [Int32]] = [:]
     /// Per word form and lexicon, whether an inflected entry starts there:
-    /// 0 not known yet, 1 no, 2 yes (index `form * lexicons + lexicon`).
+    /// 0 not known yet, 1 no, 2 yes (index `form * lexicons + lexicon`; a
+    /// byte each, as there are many lexicons).
     var formInflectedStarts: [UInt8] = []
     /// Per word form, which of `requiredWords.inflectingLexicons` start there
-    /// inflected and not by the form's own key: a bit each, by their index,
-    /// and the top bit once known.
-    var formInflectedMask: [UInt64] = []
+    /// inflected and not by the form's own key: a bit each, by their index.
+    var formInflectedMask = FormBits()
     /// A bit per script (by ordinal) that one of those lexicons inflects.
     private let inflectingScripts: UInt64
     /// Per token of the document given to `begin`, a bit per phase (the
     /// first 63) whose rules the token's surface lets begin there, so a
     /// phase passes over the other tokens without reading its start lists.
     private var phasesStarting: [UInt64] = []
-    /// Per word form and position facts (`form * 4 + facts`), the same bits
-    /// and the top bit once known.
-    var formPhasesStarting: [UInt64] = []
+    /// Per word form and position facts (slot `form * 4 + facts`), the same bits.
+    var formPhasesStarting = FormBits()
     /// Per phase, a bit per span type (the first 64) a rule of it starts
     /// with, and whether one starts with a later type (then every token is asked).
-    let phaseStartTypes: [UInt64]
-    let phaseStartsWithLateType: [Bool]
+    private let phaseStartTypes: [UInt64]
+    private let phaseStartsWithLateType: [Bool]
     /// The strings of the word forms of the document given to `begin`; the
     /// caches above belong to its numbering (`words.numbering`).
     var words = WordTexts()
@@ -121,9 +120,8 @@ struct PikeVM {
             VMOp.lower(phase, captureCounts: phase.ruleIndexes.map { program.rules[$0].captureNames.count })
         }
         mostSlots = code.map { ops in Int(ops.map(\.slots).max() ?? 0) }
-        scanLoops = zip(code, program.phases).map { ops, phase in
-            scanningLoops ? ScanLoops.of(ops, ruleStarts: phase.ruleStarts, predicates: program.predicates)
-                : Array(repeating: -1, count: ops.count)
+        scanLoops = program.phases.map { phase in
+            scanningLoops ? ScanLoops.of(phase, predicates: program.predicates) : Array(repeating: -1, count: phase.instructions.count)
         }
         scratch = VMScratch(instructions: program.phases.map(\.instructions.count).max() ?? 0)
         predicateStamp = Array(repeating: 0, count: program.predicates.count)
@@ -221,8 +219,9 @@ struct PikeVM {
         // Tokens where no rule of the phase can begin are passed over without a look at the start lists.
         let phaseBit: UInt64 = phaseIndex < 63 ? 1 << UInt64(phaseIndex) : 0
         // Read once: a class reference read in the loop, which calls mutating methods, was retained at each position.
-        let waiting = self.waiting, stack = scratch.stack, visited = scratch.visited, scanLoops = self.scanLoops[phaseIndex]
+        // `spanMayStartRule`'s test, its two facts read once per phase.
         let startTypes = phaseStartTypes[phaseIndex], everyToken = phaseBit == 0 || phaseStartsWithLateType[phaseIndex]
+        let waiting = self.waiting, stack = scratch.stack, visited = scratch.visited, scanLoops = self.scanLoops[phaseIndex]
         for position in 0...count {
             // Every rule gathered can take its first step here (the start index is exact).
             if position < count && (everyToken || phasesStarting[position] & phaseBit != 0 || spans.typesStarting(at: position) & startTypes != 0) {
@@ -339,6 +338,13 @@ struct PikeVM {
             }
         }
         return found
+    }
+
+    /// Whether a span of a type that a rule of phase `phaseIndex` starts with
+    /// may begin at `position` (types past the first 64 are always asked).
+    @inline(__always)
+    func spanMayStartRule(_ position: Int, _ phaseIndex: Int, _ spans: SpanIndex) -> Bool {
+        phaseStartsWithLateType[phaseIndex] || spans.typesStarting(at: position) & phaseStartTypes[phaseIndex] != 0
     }
 
     /// Queues `thread` to continue after `op` from token `end`, once it consumed

@@ -51,7 +51,7 @@ extension PikeVM {
         guard form >= 0 else { return lexicon.startsWith(anyOf: stems(index, tokens, position)) }
         let slot = form * program.lexicons.count + index
         if slot >= formInflectedStarts.count {
-            formInflectedStarts.append(contentsOf: repeatElement(0, count: max(slot + 1 - formInflectedStarts.count, formInflectedStarts.count)))
+            formInflectedStarts.append(contentsOf: repeatElement(0, count: max(slot + 1, 2 * formInflectedStarts.count) - formInflectedStarts.count))
         }
         if formInflectedStarts[slot] == 0 {
             formInflectedStarts[slot] = lexicon.startsWith(anyOf: stems(index, tokens, position)) ? 2 : 1
@@ -62,7 +62,7 @@ extension PikeVM {
     /// `formInflectedMask` of the token at `position`, found once per word form.
     mutating func inflectedStartsMask(_ tokens: [Token], _ position: Int) -> UInt64 {
         let form = Int(tokens[position].form)
-        if form >= 0 && form < formInflectedMask.count && formInflectedMask[form] != 0 { return formInflectedMask[form] & ~(1 << 63) }
+        if let known = formInflectedMask.bits(at: form) { return known }
         var mask: UInt64 = 0
         for (bit, inflecting) in requiredWords.inflectingLexicons.enumerated() {
             let lexicon = program.lexicons[inflecting.lexicon]
@@ -70,12 +70,7 @@ extension PikeVM {
                 mask |= 1 << bit
             }
         }
-        if form >= 0 {
-            if form >= formInflectedMask.count {
-                formInflectedMask.append(contentsOf: repeatElement(0, count: max(form + 1, 2 * formInflectedMask.count) - formInflectedMask.count))
-            }
-            formInflectedMask[form] = mask | 1 << 63
-        }
+        formInflectedMask.store(mask, at: form)
         return mask
     }
 
@@ -83,34 +78,30 @@ extension PikeVM {
     /// whose start list for its word form and position facts is not empty,
     /// found once per form and facts.
     mutating func startingPhases(_ tokens: [Token], _ position: Int) -> UInt64 {
-        let form = Int(tokens[position].form), variant = tokens[position].positionFacts
-        let slot = form * 4 + variant
-        if form >= 0 && slot < formPhasesStarting.count && formPhasesStarting[slot] != 0 { return formPhasesStarting[slot] & ~(1 << 63) }
+        let form = Int(tokens[position].form)
+        let slot = form < 0 ? -1 : form * 4 + tokens[position].positionFacts
+        if let known = formPhasesStarting.bits(at: slot) { return known }
         var mask: UInt64 = 0
-        for phaseIndex in program.phases.indices.prefix(63) {
-            let list = formStarts.list(form: tokens[position].form, variant: variant, phase: phaseIndex)
-                ?? formStarts.store(surfaceStarts(position, phaseIndex, tokens), form: tokens[position].form,
-                                    variant: variant, phase: phaseIndex)
-            if !list.isEmpty { mask |= 1 << UInt64(phaseIndex) }
+        for phaseIndex in program.phases.indices.prefix(63) where !startList(position, phaseIndex, tokens).isEmpty {
+            mask |= 1 << UInt64(phaseIndex)
         }
-        if form >= 0 {
-            if slot >= formPhasesStarting.count {
-                formPhasesStarting.append(contentsOf: repeatElement(0, count: max(slot + 4, 2 * formPhasesStarting.count) - formPhasesStarting.count))
-            }
-            formPhasesStarting[slot] = mask | 1 << 63
-        }
+        formPhasesStarting.store(mask, at: slot)
         return mask
+    }
+
+    /// The start list of phase `phaseIndex` for the token at `position` (its
+    /// range in `formStarts.storage`), made once per word form and position facts.
+    private mutating func startList(_ position: Int, _ phaseIndex: Int, _ tokens: [Token]) -> Range<Int> {
+        let form = tokens[position].form, variant = tokens[position].positionFacts
+        return formStarts.list(form: form, variant: variant, phase: phaseIndex)
+            ?? formStarts.store(surfaceStarts(position, phaseIndex, tokens), form: form, variant: variant, phase: phaseIndex)
     }
 
     /// Gathers in `starting` the rules (indexes within the phase) that may begin at `position`, in rule order.
     mutating func gatherRulesStarting(at position: Int, _ phaseIndex: Int, _ byType: [(type: Int, rules: [Int])],
                                       _ tokens: [Token], _ spans: SpanIndex) {
         starting.removeAll()
-        let form = tokens[position].form
-        // Position tests read two facts besides the surface: one list per combination.
-        let variant = tokens[position].positionFacts
-        let known = formStarts.list(form: form, variant: variant, phase: phaseIndex)
-            ?? formStarts.store(surfaceStarts(position, phaseIndex, tokens), form: form, variant: variant, phase: phaseIndex)
+        let known = startList(position, phaseIndex, tokens)
         // A list holds each rule once; only rules found again by a type below
         // need the mark that keeps them from being gathered twice.
         let marking = !byType.isEmpty
@@ -122,7 +113,7 @@ extension PikeVM {
         // Rules found below come after the cached ones and need sorting in.
         let cached = starting.count
         // Most tokens start no span of the phase's start types: one test for all of them first.
-        if marking && (spans.typesStarting(at: position) & phaseStartTypes[phaseIndex] != 0 || phaseStartsWithLateType[phaseIndex]) {
+        if marking && spanMayStartRule(position, phaseIndex, spans) {
             for (type, rules) in byType where spans.hasSpan(startingAt: position, type: type) {
                 for rule in rules { gather(rule, position, tokens) }
             }

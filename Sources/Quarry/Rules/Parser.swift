@@ -201,9 +201,10 @@ public struct Parser {
         while isKeyword("with") {
             advance()
             if isKeyword("endings") {
-                advance()
-                declaration.endings.append(try identifier("the name of a lexicon of endings"))
-                while isSymbol(",") { advance(); declaration.endings.append(try identifier("the name of a lexicon of endings")) }
+                repeat {
+                    advance()
+                    declaration.endings.append(try identifier("the name of a lexicon of endings"))
+                } while isSymbol(",")
             } else if isKeyword("capitals") {
                 advance()
                 declaration.requiresCapitals = true

@@ -171,15 +171,15 @@ extension StringProtocol {
     /// Without leading and trailing spaces and tabs (what
     /// `trimmingCharacters(in: .whitespaces)` removes, without Foundation's cost).
     var trimmedSpaces: String {
+        // Most fields have nothing to trim: the string itself, not one rebuilt,
+        // told from its end bytes when they are visible ASCII.
         let text = String(self)
-        // Most fields have nothing to trim: told from their ends' bytes (a space or tab, or not ASCII, looks further).
         if let first = text.utf8.first, let last = text.utf8.last, first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 {
             return text
         }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !Self.isSpace($0) }),
               let last = scalars.lastIndex(where: { !Self.isSpace($0) }) else { return "" }
-        // Most fields have nothing to trim: the string itself, not one rebuilt.
         if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
         return String(scalars[first...last])
     }

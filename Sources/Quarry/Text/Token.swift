@@ -51,10 +51,16 @@ public struct TokenFlags: OptionSet, Sendable {
     /// Starts with a digit and holds only digits, `,` and `.`.
     public static let digits = TokenFlags(rawValue: 1 << 4)
 
+    /// Whether the first letter (digits and signs passed over) is upper case:
+    /// what `capitalized` means.
+    static func startsUppercase<Scalars: Sequence>(_ scalars: Scalars) -> Bool where Scalars.Element == Unicode.Scalar {
+        scalars.first { ScalarKind($0).isAlphabetic }.map { ScalarKind($0).isUppercase } ?? false
+    }
+
     /// The classes of a surface.
     public static func of(_ surface: String) -> TokenFlags {
         var flags: TokenFlags = []
-        var sawLetter = false, allUpper = true, allLower = true, allAlphabetic = true, firstLetterSeen = false
+        var sawLetter = false, allUpper = true, allLower = true, allAlphabetic = true
         var allDigits = true
         for (index, scalar) in surface.unicodeScalars.enumerated() {
             let kind = ScalarKind(scalar)
@@ -64,10 +70,10 @@ public struct TokenFlags: OptionSet, Sendable {
             guard kind.isAlphabetic else { allAlphabetic = false; continue }
             sawLetter = true
             let upper = kind.isUppercase, lower = kind.isLowercase
-            if !firstLetterSeen { firstLetterSeen = true; if upper { flags.insert(.capitalized) } }
             if !upper { allUpper = false }
             if !lower { allLower = false }
         }
+        if startsUppercase(surface.unicodeScalars) { flags.insert(.capitalized) }
         if sawLetter && allUpper { flags.insert(.upperCase) }
         if sawLetter && allLower { flags.insert(.lowerCase) }
         if allAlphabetic && !surface.isEmpty { flags.insert(.alphabetic) }

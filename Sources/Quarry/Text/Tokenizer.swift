@@ -79,11 +79,7 @@ public final class Tokenizer {
     /// caching) every entry's full features.
     func phraseTokens(_ text: String, capitals: Bool) -> [(foldKey: String, isCapitalized: Bool)] {
         if let words = Tokenizer.simpleWords(text) {
-            return words.map { word in
-                // Capitalized: the first letter (digits are passed over) is upper case.
-                (folder.key(String(word)),
-                 capitals && word.unicodeScalars.first { ScalarKind($0).isAlphabetic }.map { ScalarKind($0).isUppercase } == true)
-            }
+            return words.map { word in (folder.key(String(word)), capitals && TokenFlags.startsUppercase(word.unicodeScalars)) }
         }
         let scalars = [Unicode.Scalar](scalarsOf: text)
         return segments(scalars).map { start, end in
