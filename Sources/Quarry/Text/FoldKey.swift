@@ -14,19 +14,37 @@ public final class Folder {
     /// The ICU transform applied to tokens that are not plain ASCII.
     public static let transformID = "Any-NFKC; Any-Latin; Latin-ASCII; Any-Lower"
 
-    private let transliterator: Transliterator
-    /// Words of one alphabet fold letter by letter, each letter by ICU's
-    /// transform of it alone, cached as it is met: Cyrillic (U+0400 to
-    /// U+04FF, ASCII signs between) and Latin with diacritics (U+00C0 to
-    /// U+024F among ASCII). ICU's rules for these letters look at no
-    /// neighbours, and the differential tests hold this to ICU's transform
+    /// ICU's transform, opened at the first surface that needs it: opening
+    /// it reads ICU's registry of transforms, a fifth of compiling the
+    /// default pack, whose words all fold by `LetterFoldTable`.
+    private var opened: Transliterator?
+    /// Words of one alphabet fold character by character, each by ICU's
+    /// transform of it alone (`LetterFoldTable`): Cyrillic letters (U+0400
+    /// to U+04FF, with ASCII signs between), and Latin letters with
+    /// diacritics, punctuation and symbols (U+00A0 to U+024F, U+1E00 to
+    /// U+1EFF, U+2010 to U+205E) among ASCII. ICU's rules for these look at
+    /// no neighbours, and the differential tests hold this to ICU's transform
     /// of whole words; one transform call per word cost more than the rest
     /// of compiling a lexicon.
-    private let cyrillicLetters = LetterFolds(first: 0x400, count: 0x100, asciiLetters: false, dropsPrimes: true)
-    private let latinLetters = LetterFolds(first: 0xC0, count: 0x250 - 0xC0, asciiLetters: true, dropsPrimes: false)
+    private let cyrillicLetters = LetterFolds([(LetterFoldTable.cyrillicBlock.lowerBound, LetterFoldTable.cyrillic)],
+                                              asciiLetters: false, dropsPrimes: true)
+    private let latinLetters = LetterFolds([(LetterFoldTable.latinBlock.lowerBound, LetterFoldTable.latin),
+                                            (LetterFoldTable.latinAdditionalBlock.lowerBound, LetterFoldTable.latinAdditional),
+                                            (LetterFoldTable.punctuationBlock.lowerBound, LetterFoldTable.punctuation)],
+                                           asciiLetters: true, dropsPrimes: false)
 
-    public init() throws {
-        transliterator = try Transliterator(id: Folder.transformID)
+    public init() {}
+
+    private var transliterator: Transliterator {
+        if let opened { return opened }
+        do {
+            let transliterator = try Transliterator(id: Folder.transformID)
+            opened = transliterator
+            return transliterator
+        } catch {
+            // The transform ships with every ICU: failing to open it means a broken installation.
+            fatalError("\(error)")
+        }
     }
 
     /// The fold key of one token's surface.
@@ -59,13 +77,13 @@ public final class Folder {
         return folded
     }
 
-    /// The fold key of a surface made of letters of `block` and ASCII
-    /// characters (only signs, for a block without ASCII letters), letter by
-    /// letter; nil for any other surface.
+    /// The fold key of a surface made of characters of `block` and ASCII
+    /// characters (only signs, for a block without ASCII letters), character
+    /// by character; nil for any other surface.
     private func letterKey(_ surface: String, _ block: LetterFolds) -> String? {
         var folded: [UInt8] = []
         folded.reserveCapacity(surface.utf8.count + 4)
-        var letters = 0
+        var found = 0
         for scalar in surface.unicodeScalars {
             if scalar.isASCII {
                 if ScalarKind(scalar).isAlphabetic {
@@ -76,25 +94,20 @@ public final class Folder {
                 }
                 continue
             }
-            let offset = Int(scalar.value) - Int(block.first)
-            guard offset >= 0 && offset < block.folds.count else { return nil }
-            if block.folds[offset] == nil {
-                guard scalar.properties.isAlphabetic else { return nil }
-                var letter = transliterator.apply(String(scalar))
-                if block.dropsPrimes { letter.removeAll(where: Folder.isPrime) }
-                block.folds[offset] = Array(letter.utf8)
-            }
-            folded += block.folds[offset]!
-            letters += 1
+            guard let fold = block.fold(of: scalar.value) else { return nil }
+            folded += fold
+            found += 1
         }
-        if letters == 0 { return nil }
-        return folded.isEmpty ? surface.lowercased() : String(decoding: folded, as: UTF8.self)
+        if found == 0 { return nil }
+        // ICU's transform leaves no letter of a word of soft and hard signs; its key is then the word.
+        if folded.isEmpty && block.dropsPrimes { return surface.lowercased() }
+        return String(decoding: folded, as: UTF8.self)
     }
 
     /// Transliteration writes soft and hard signs as primes (or quotes); they
     /// carry no letter and would split spellings that differ only by them, so
     /// fold keys leave them out.
-    private static func isPrime(_ character: Character) -> Bool {
+    fileprivate static func isPrime(_ character: Character) -> Bool {
         character == "'" || character == "\"" || character == "ʹ" || character == "ʺ"
     }
 
@@ -118,20 +131,29 @@ public final class Folder {
     }
 }
 
-/// The cached folds of the letters of one block of code points (see `Folder.letterKey`).
-private final class LetterFolds {
-    let first: UInt32
-    /// Per code point from `first`, the UTF-8 of its fold, once met.
-    var folds: [[UInt8]?]
+/// The folds of the characters of a few ranges of code points (see `Folder.letterKey`).
+private struct LetterFolds {
+    /// Per range, its first code point and per code point from there the
+    /// UTF-8 of its fold, nil for those that fold only in context.
+    let ranges: [(first: UInt32, folds: [[UInt8]?])]
     /// Whether ASCII letters may stand among the block's letters (they fold to lower case).
     let asciiLetters: Bool
     /// Whether the primes that transliteration writes for soft and hard signs are left out.
     let dropsPrimes: Bool
 
-    init(first: UInt32, count: Int, asciiLetters: Bool, dropsPrimes: Bool) {
-        self.first = first
-        folds = Array(repeating: nil, count: count)
+    init(_ tables: [(first: UInt32, folds: [String?])], asciiLetters: Bool, dropsPrimes: Bool) {
+        ranges = tables.map { first, folds in
+            (first, folds.map { fold in fold.map { Array((dropsPrimes ? $0.filter { !Folder.isPrime($0) } : $0).utf8) } })
+        }
         self.asciiLetters = asciiLetters
         self.dropsPrimes = dropsPrimes
+    }
+
+    @inline(__always)
+    func fold(of value: UInt32) -> [UInt8]? {
+        for (first, folds) in ranges where value >= first && value - first < folds.count {
+            return folds[Int(value - first)]
+        }
+        return nil
     }
 }

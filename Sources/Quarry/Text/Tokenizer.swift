@@ -35,7 +35,7 @@ public final class Tokenizer {
 
     init(keys: KeyTable, formLimit: Int) throws {
         self.formLimit = formLimit
-        folder = try Folder()
+        folder = Folder()
         wordBreaker = try ICUBreaker(.words)
         self.keys = keys
     }
