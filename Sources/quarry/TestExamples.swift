@@ -20,6 +20,7 @@ struct TestExamples: ParsableCommand {
             for record in failure.found { Console.write("  found: \(ExampleChecker.describe(record))") }
         }
         let total = program.examples.count
+        if !failures.isEmpty { Console.write("(quarry explain --text TEXT --rule NAME shows how far a rule got on a text and what it needed)") }
         Console.write("\(total - failures.count) passed, \(failures.count) failed")
         Console.flush()
         if !failures.isEmpty { throw ExitCode(1) }

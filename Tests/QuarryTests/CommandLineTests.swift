@@ -73,6 +73,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(failing.output.contains("r.qr:2: example failed: \"two killed\""), failing.output)
         XCTAssertTrue(failing.output.contains("expected Casualty(count: 3), found none"), failing.output)
         XCTAssertTrue(failing.output.contains("found: Casualty(count: 2, text: \"two killed\") by r"), failing.output)
+        XCTAssertTrue(failing.output.contains("(quarry explain --text TEXT --rule NAME shows"), failing.output)
     }
 }
 

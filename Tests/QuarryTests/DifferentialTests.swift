@@ -60,17 +60,17 @@ final class DifferentialTests: XCTestCase {
         }
     }
 
-    func randomPattern(_ depth: Int, _ rng: inout Generator) -> Pattern {
+    static func randomPattern(_ depth: Int, _ rng: inout Generator) -> Pattern {
         let choice = depth <= 0 ? Int.random(in: 0...2, using: &rng) : Int.random(in: 0...6, using: &rng)
         switch choice {
         case 0, 1: return .token(["a", "b", "c"].randomElement(using: &rng)!)
         case 2: return Int.random(in: 0...3, using: &rng) == 0 ? .any : .token("a")
-        case 3: return .sequence((0..<Int.random(in: 2...3, using: &rng)).map { _ in randomPattern(depth - 1, &rng) })
-        case 4: return .alternation((0..<Int.random(in: 2...3, using: &rng)).map { _ in randomPattern(depth - 1, &rng) })
+        case 3: return .sequence((0..<Int.random(in: 2...3, using: &rng)).map { _ in Self.randomPattern(depth - 1, &rng) })
+        case 4: return .alternation((0..<Int.random(in: 2...3, using: &rng)).map { _ in Self.randomPattern(depth - 1, &rng) })
         default:
             let bounds: [(Int, Int?)] = [(0, 1), (0, nil), (1, nil), (2, 3), (0, 2), (1, 1)]
             let (low, high) = bounds.randomElement(using: &rng)!
-            return .repeated(randomPattern(depth - 1, &rng), low, high)
+            return .repeated(Self.randomPattern(depth - 1, &rng), low, high)
         }
     }
 
@@ -78,7 +78,7 @@ final class DifferentialTests: XCTestCase {
         var rng = Generator(state: 20261122)
         var compared = 0
         for _ in 0..<600 {
-            let pattern = randomPattern(3, &rng)
+            let pattern = Self.randomPattern(3, &rng)
             guard case let .success(program) = Compiler.compile(text: "rule r \(pattern.source) => X") else {
                 return XCTFail("did not compile: \(pattern.source)")
             }

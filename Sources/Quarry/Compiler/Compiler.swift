@@ -200,6 +200,7 @@ public struct Compiler {
                 phase.ruleOfInstruction += Array(repeating: phase.ruleIndexes.count,
                                                  count: compiler.instructions.count - phase.instructions.count)
                 phase.instructions = compiler.instructions
+                phase.instructionLocations += compiler.locations
                 phase.ruleIndexes.append(ruleIndex)
                 phase.ruleStarts.append(start)
                 predicates = compiler.predicates

@@ -18,6 +18,9 @@ struct PatternCompiler {
     static let maximumInstructions = 200_000
 
     var instructions: [Instruction]
+    /// Where in the rule files each instruction of `instructions` comes from
+    /// (only those this compiler added; `quarry explain` shows them).
+    var locations: [SourceLocation] = []
     var predicates: PredicateTable
     let resolve: (String, SourceLocation) throws -> ResolvedName
     let tokenizeLiteral: (String) -> [String]
@@ -42,6 +45,7 @@ struct PatternCompiler {
             throw Diagnostic.error("rule \(ruleName) compiles to more than \(PatternCompiler.maximumInstructions) instructions; simplify its repetitions", at: location)
         }
         instructions.append(instruction)
+        locations.append(location)
         return instructions.count - 1
     }
 

@@ -50,6 +50,8 @@ public struct Phase: Sendable {
     var ruleReach: [MatchReach?] = []
     /// For each instruction, the rule (index within the phase) it belongs to.
     var ruleOfInstruction: [Int] = []
+    /// For each instruction, the place in the rule files it was compiled from.
+    var instructionLocations: [SourceLocation] = []
     /// The rules that may begin at a token, by what their first steps need.
     var ruleStartIndex = RuleStartIndex()
     /// For each rule, the predicate the token after its first must pass (-1: none); see `SecondStep`.

@@ -23,12 +23,7 @@ enum ConflictResolver {
         var ranked: [(resolved: Resolved, rank: (Int, Int, Int, Int, Int))] = []
         ranked.reserveCapacity(candidates.items.count)
         for candidate in candidates.items {
-            var reported = candidate.start..<candidate.end
-            if let slot = rules[candidate.rule].output.reportedCapture {
-                let capture = candidates.capture(slot, of: candidate)
-                guard capture.isBound, capture.end > capture.start else { continue }
-                reported = capture.range
-            }
+            guard let reported = reported(candidate, rules: rules, in: candidates) else { continue }
             let rank = (-rules[candidate.rule].priority, -reported.count, -(candidate.end - candidate.start),
                         rules[candidate.rule].order, candidate.start)
             ranked.append((Resolved(candidate: candidate, reported: reported), rank))
@@ -42,5 +37,13 @@ enum ConflictResolver {
         }
         kept.sort { ($0.reported.lowerBound, $0.reported.upperBound, $0.candidate.rule) < ($1.reported.lowerBound, $1.reported.upperBound, $1.candidate.rule) }
         return kept
+    }
+
+    /// The tokens a candidate would report: its `at` capture, or the whole
+    /// match; nil when that capture took no token (such a match makes no span).
+    static func reported(_ candidate: Candidate, rules: [CompiledRule], in candidates: CandidateList) -> Range<Int>? {
+        guard let slot = rules[candidate.rule].output.reportedCapture else { return candidate.start..<candidate.end }
+        let capture = candidates.capture(slot, of: candidate)
+        return capture.isBound ? capture.range : nil
     }
 }

@@ -13,6 +13,12 @@ public final class Matcher {
 
     /// All spans of all phases, internal types included, in phase order.
     public func spans(in document: Document) -> [Span] {
+        spans(in: document, observe: nil)
+    }
+
+    /// `spans(in:)`, handing `observe` each phase's candidates and the spans
+    /// it made (`trace(in:)` reads them).
+    func spans(in document: Document, observe: ((_ phase: Int, _ candidates: CandidateList, _ made: [Span]) -> Void)?) -> [Span] {
         // Locals, lent to each call: held by an object they were copied at every use.
         var spans = SpanIndex(tokenCount: document.tokens.count, lookups: lookups)
         let evaluator = AttributeEvaluator(program: program, document: document)
@@ -28,6 +34,7 @@ public final class Matcher {
                                  attributes: evaluator.attributes(ofRule: rule, candidate: item.candidate, in: candidates, spans: spans),
                                  rule: rule))
             }
+            observe?(phaseIndex, candidates, made)
             for span in made {
                 spans.add(span, lastForm: document.tokens[span.tokens.upperBound - 1].form, in: document.words)
             }

@@ -16,7 +16,8 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 /// A problem found in a rule file, lexicon or sample: a value that the
 /// command line renders; the library never prints it.
 public struct Diagnostic: Sendable, Error, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning }
+    /// A note points at a place without a problem there (`quarry explain` shows rule steps so).
+    public enum Severity: String, Sendable { case error, warning, note }
 
     public var severity: Severity
     public var message: String
