@@ -13,6 +13,20 @@ public enum FuzzEntries {
               let extractor = try? Extractor(program: program) else { return }
         _ = extractor.extract(id: "fuzz", text: sampleText)
         _ = extractor.extract(id: "fuzz", text: source)
+        explain(program, extractor.tokenizer.document(id: "fuzz", text: sampleText))
+    }
+
+    /// What `quarry explain` computes: every phase's trace, and each rule's attempts.
+    static func explain(_ program: Program, _ document: Document) {
+        let matcher = Matcher(program: program)
+        let traces = matcher.trace(in: document)
+        for rule in program.rules.indices {
+            let earlier = traces.filter { $0.phase < program.rules[rule].phase }.flatMap(\.made)
+            for attempt in matcher.attempts(ofRule: rule, in: document, earlier: earlier) {
+                precondition(attempt.start <= attempt.stoppedAt && attempt.stoppedAt <= document.tokens.count, "attempt \(attempt)")
+            }
+            _ = matcher.firstSteps(ofRule: rule)
+        }
     }
 
     /// Decodes arbitrary bytes as an input file and extracts with the default pack.
