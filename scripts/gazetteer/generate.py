@@ -125,7 +125,7 @@ def russian_romanization(alias):
 
 def without_soft_signs(name):
     """Russian names as English Wikipedia writes them: Ryl'sk → Rylsk."""
-    return name.replace("'", "").replace("’", "").replace("ʹ", "")
+    return re.sub("['’ʹʼ`”]", "", name)
 
 
 def ukrainian_region_stem(alias):
@@ -276,7 +276,8 @@ def add_cities(gazetteer, cities, towns):
         famous = population >= 1_000_000 or name in capitals
         if population >= 1_000_000 and code in CORE:
             gazetteer.large.add(modern)
-        if len(modern) >= 4 and (code in CORE or famous or not is_english_word(modern)) \
+        # Names under four letters are words more often than places, but not a large Russian or Ukrainian city's (Ufa).
+        if (len(modern) >= 4 or famous and code in CORE) and (code in CORE or famous or not is_english_word(modern)) \
                 and not (city.get("town") and not latin_alias_ok(modern)):
             gazetteer.add(modern, modern, attributes)
     for city in chosen:
