@@ -52,10 +52,14 @@ struct AttributeEvaluator {
             let value = evaluate(inner, candidate, candidates, spans)
             guard case let .tokens(range, _) = value, !range.isEmpty else { return value }
             let lastKey = document.foldKey(of: document.tokens[range.upperBound - 1])
+            // The longest; of equally long ones the nearest (then the earlier):
+            // two spellings of one name, each near its own mentions.
             var best: Range<Int>?
+            func distance(_ tokens: Range<Int>) -> Int { abs(tokens.lowerBound - range.lowerBound) }
             for span in spans.ending(withKey: lastKey, type: type) {
                 guard span.tokens.count > range.count else { continue }
-                if best == nil || span.tokens.count > best!.count || (span.tokens.count == best!.count && span.tokens.lowerBound < best!.lowerBound) {
+                if best == nil || span.tokens.count > best!.count
+                    || (span.tokens.count == best!.count && (distance(span.tokens), span.tokens.lowerBound) < (distance(best!), best!.lowerBound)) {
                     best = span.tokens
                 }
             }
