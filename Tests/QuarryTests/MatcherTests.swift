@@ -129,6 +129,20 @@ final class MatcherTests: XCTestCase {
                        ["Quote[yes]{speaker=Vasily Golubev}"])
     }
 
+    /// Of two equally long spellings of one name, each mention takes the nearer.
+    func testFullestTakesTheNearestOfEquallyLongSpans() throws {
+        let rules = """
+            phase people
+            internal Person
+            rule person p:([cap] [cap]) "spoke" => Person at p
+            rule surname s:[cap] "said" => Person at s
+            phase quotes
+            rule said q:"yes" "," s:Person "said" => Quote(speaker: fullest(s, Person)) at q
+            """
+        XCTAssertEqual(try extract(rules, "Oleksandr Prokudin spoke . yes , Prokudin said . Олександр Прокудін spoke . x x x . yes , Прокудін said"),
+                       ["Quote[yes]{speaker=Oleksandr Prokudin}", "Quote[yes]{speaker=Олександр Прокудін}"])
+    }
+
     func testFirstAndLower() throws {
         let rules = "rule r h:(\"Killed\" | \"dead\")? \"x\" => X(v: first(lower(h.text), none))"
         XCTAssertEqual(try extract(rules, "Killed x x"), ["X[Killed x]{v=killed}", "X[x]{v=none}"])

@@ -52,14 +52,16 @@ struct AttributeEvaluator {
             let value = evaluate(inner, candidate, candidates, spans)
             guard case let .tokens(range, _) = value, !range.isEmpty else { return value }
             let lastKey = document.foldKey(of: document.tokens[range.upperBound - 1])
-            // The longest; of equally long ones the nearest (then the earlier):
-            // two spellings of one name, each near its own mentions.
+            // The longest; of equally long ones the nearest before the mention,
+            // else the nearest after it: two spellings of one name, each
+            // introducing its own mentions.
             var best: Range<Int>?
-            func distance(_ tokens: Range<Int>) -> Int { abs(tokens.lowerBound - range.lowerBound) }
+            func nearness(_ tokens: Range<Int>) -> (Int, Int) {
+                tokens.lowerBound <= range.lowerBound ? (0, range.lowerBound - tokens.lowerBound) : (1, tokens.lowerBound - range.lowerBound)
+            }
             for span in spans.ending(withKey: lastKey, type: type) {
                 guard span.tokens.count > range.count else { continue }
-                if best == nil || span.tokens.count > best!.count
-                    || (span.tokens.count == best!.count && (distance(span.tokens), span.tokens.lowerBound) < (distance(best!), best!.lowerBound)) {
+                if best == nil || span.tokens.count > best!.count || (span.tokens.count == best!.count && nearness(span.tokens) < nearness(best!)) {
                     best = span.tokens
                 }
             }
