@@ -186,6 +186,68 @@ final class MatcherSpeedupTests: XCTestCase {
                        [true, true, false])
     }
 
+    /// Rules whose first token test may be followed by a lexicon or a span,
+    /// or that may also begin with one, get the wider test; rules that can
+    /// end after their first token, or begin with no token test, do not.
+    func testWiderSecondStepWhereALexiconOrSpanMayFollowOrBegin() throws {
+        let program = try compile("""
+            phase first
+            rule number [number] => N
+            phase second
+            lexicon Harm = { "killed", "were hurt" }
+            rule harm [cap] Harm => H
+            rule either ([cap] | N) "x" => E
+            rule ends [cap] Harm? => F
+            rule lexiconFirst Harm "x" => G
+            rule plain "a" "b" => P
+            """)
+        let guards = program.phases[1].ruleSecondGuard
+        XCTAssertEqual(guards.count, 5)
+        XCTAssertEqual(guards[0]?.lexicons, [0])
+        XCTAssertEqual(guards[0]?.startTypes, [])
+        XCTAssertEqual(guards[1]?.startTypes, [program.types.firstIndex { $0.name == "N" }!])
+        XCTAssertGreaterThanOrEqual(guards[1]?.predicate ?? -1, 0)
+        XCTAssertNil(guards[2], "a match may follow the first token")
+        XCTAssertNil(guards[3], "no first step is a token test")
+        XCTAssertNil(guards[4], "the plain second-step test serves")
+        XCTAssertGreaterThanOrEqual(program.phases[1].ruleSecondStep[4], 0)
+    }
+
+    /// Random rules over tokens, a lexicon and an earlier phase's spans: the
+    /// same spans and lost matches with the wider second-step test and without.
+    func testWiderSecondStepChangesNoMatch() throws {
+        var rng = DifferentialTests.Generator(state: 20261204)
+        let steps = [#""a""#, #""b""#, "[cap]", "[any]", "L", "L?", "T", "T?", #"("a" | L)"#, #"([cap] | T)"#, #""b"?"#]
+        var compared = 0
+        for _ in 0..<300 {
+            let body = (0..<Int.random(in: 2...4, using: &rng)).map { _ in steps.randomElement(using: &rng)! }
+            let rules = """
+                phase first
+                rule t "b" "a" => T
+                phase second
+                lexicon L = { "a", "a b", "Kyiv" }
+                rule r \(body.joined(separator: " ")) => X
+                rule s \(body.shuffled(using: &rng).joined(separator: " ")) => Y
+                rule u ([cap] | T | L) \(body.shuffled(using: &rng).joined(separator: " ")) => Z
+                """
+            guard case let .success(program) = Compiler.compile(text: rules) else { return XCTFail("did not compile: \(rules)") }
+            let guarded = Matcher(program: program), plain = Matcher(program: program, secondStepGuards: false)
+            let tokenizer = try Tokenizer(keys: program.keys)
+            for _ in 0..<8 {
+                let words = (0..<Int.random(in: 0...10, using: &rng)).map { _ in ["a", "b", "Kyiv", "Odesa", "x"].randomElement(using: &rng)! }
+                let document = tokenizer.document(id: "t", text: words.joined(separator: " "))
+                func described(_ traces: [PhaseTrace]) -> [String] {
+                    traces.flatMap { trace in
+                        trace.made.map { "made \($0.rule) \($0.tokens)" } + trace.lost.map { "lost \($0.rule) \($0.tokens)" }
+                    }
+                }
+                XCTAssertEqual(described(guarded.trace(in: document)), described(plain.trace(in: document)), "\(rules) on \(words)")
+                compared += 1
+            }
+        }
+        XCTAssertEqual(compared, 2400)
+    }
+
     /// The second-step test reads the next token, position facts included,
     /// and there is none after the last.
     func testSecondStepTestsKeepEveryMatch() throws {

@@ -238,13 +238,22 @@ public struct Compiler {
             // A rule starts only where one of its first steps can take the token,
             // so most rules cost nothing at most tokens.
             let starts = phases[index].ruleStarts.map { phases[index].instructions.consumingSteps(from: $0).steps }
-            phases[index].ruleSecondStep = starts.map { steps in
-                guard let tests = SecondStep.predicates(firstSteps: steps, in: phases[index].instructions) else { return -1 }
+            // One predicate per distinct union of tests.
+            func union(_ tests: [Int]) -> Int {
                 if tests.count == 1 { return tests[0] }
                 if let known = unionOf[tests] { return known }
                 numbered.append(.or(tests.map { numbered[$0] }))
                 unionOf[tests] = numbered.count - 1
                 return numbered.count - 1
+            }
+            phases[index].ruleSecondStep = starts.map { steps in
+                SecondStep.predicates(firstSteps: steps, in: phases[index].instructions).map(union) ?? -1
+            }
+            phases[index].ruleSecondGuard = zip(starts, phases[index].ruleSecondStep).map { steps, second in
+                guard second < 0, let wider = SecondStep.wider(firstSteps: steps, in: phases[index].instructions) else { return nil }
+                return SecondStepGuard(predicate: wider.predicates.isEmpty ? -1 : union(wider.predicates.sorted()),
+                                       lexicons: wider.lexicons.sorted(), types: wider.types.sorted(),
+                                       startLexicons: wider.startLexicons.sorted(), startTypes: wider.startTypes.sorted())
             }
             phases[index].ruleStartIndex = RuleStartIndex(firstSteps: starts, instructions: phases[index].instructions,
                                                           predicates: numbered, keyCount: keys.count)

@@ -56,6 +56,8 @@ public struct Phase: Sendable {
     var ruleStartIndex = RuleStartIndex()
     /// For each rule, the predicate the token after its first must pass (-1: none); see `SecondStep`.
     var ruleSecondStep: [Int] = []
+    /// For each rule without one, the wider test (`SecondStep.wider`), if any.
+    var ruleSecondGuard: [SecondStepGuard?] = []
 }
 
 /// Where a multi-token atom finds its matches.

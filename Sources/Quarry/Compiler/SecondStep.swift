@@ -22,4 +22,48 @@ enum SecondStep {
         }
         return predicates.isEmpty ? nil : predicates.sorted()
     }
+
+    /// The wider test for a rule that `predicates` gives none: when a first
+    /// token test took the token, what the next token must allow (one of the
+    /// token tests, lexicon entries or span types that can follow it); and
+    /// the lexicons and span types the rule can also begin with, which, when
+    /// one of them starts at the token, leave the rule to start untested.
+    /// Nil when no first step is a token test, or a match can follow one.
+    static func wider(firstSteps: [Int], in instructions: [Instruction]) -> Wider? {
+        var wider = Wider(predicates: [], lexicons: [], types: [], startLexicons: [], startTypes: [])
+        var tokenFirst = false
+        for pc in firstSteps {
+            switch instructions[pc] {
+            case let .token(_, next):
+                tokenFirst = true
+                let after = instructions.consumingSteps(from: next)
+                guard !after.reachesMatch else { return nil }
+                for step in after.steps {
+                    switch instructions[step] {
+                    case let .token(predicate, _): wider.predicates.insert(predicate)
+                    case let .span(.lexicon(lexicon), _, _): wider.lexicons.insert(lexicon)
+                    case let .span(.type(type), _, _): wider.types.insert(type)
+                    default: return nil
+                    }
+                }
+            case let .span(.lexicon(lexicon), _, _): wider.startLexicons.insert(lexicon)
+            case let .span(.type(type), _, _): wider.startTypes.insert(type)
+            default: return nil
+            }
+        }
+        return tokenFirst ? wider : nil
+    }
+
+    struct Wider {
+        var predicates: Set<Int>, lexicons: Set<Int>, types: Set<Int>
+        var startLexicons: Set<Int>, startTypes: Set<Int>
+    }
+}
+
+/// `SecondStep.wider` as the matcher asks it: the union of the next token's
+/// tests as one predicate (-1: none), the rest as sorted lists.
+struct SecondStepGuard: Sendable {
+    var predicate: Int
+    var lexicons: [Int], types: [Int]
+    var startLexicons: [Int], startTypes: [Int]
 }

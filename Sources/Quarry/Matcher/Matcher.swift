@@ -5,9 +5,14 @@ public final class Matcher {
     private var vm: PikeVM
     private let lookups: SpanLookups
 
-    public init(program: Program) {
+    public convenience init(program: Program) {
+        self.init(program: program, secondStepGuards: true)
+    }
+
+    /// `secondStepGuards: false` starts rules without `SecondStep.wider` (tests compare the two).
+    init(program: Program, secondStepGuards: Bool) {
         self.program = program
-        vm = PikeVM(program: program)
+        vm = PikeVM(program: program, secondStepGuards: secondStepGuards)
         lookups = SpanLookups(rules: program.rules)
     }
 

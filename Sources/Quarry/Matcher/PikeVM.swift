@@ -77,6 +77,16 @@ struct PikeVM {
     var surfaceStamp = 0
     /// The running phase's `Phase.ruleSecondStep`.
     var secondStep: [Int] = []
+    /// Per phase and rule, its `Phase.ruleSecondGuard` flattened: the
+    /// predicate (-1: none, -2: no guard) and a range of `guardSteps`, whose
+    /// entries are a kind (`GuardStep`) and a lexicon or type; the running
+    /// phase's copies are read while gathering.
+    private let phaseGuardPredicate: [[Int32]]
+    private let phaseGuardBounds: [[Range<Int32>]]
+    private let phaseGuardSteps: [[GuardStep]]
+    var guardPredicate: [Int32] = []
+    var guardBounds: [Range<Int32>] = []
+    var guardSteps: [GuardStep] = []
     var formStarts: FormStartCache
     /// Per lexicon and word form (`lexicon + form * lexicon count`), the
     /// form's stems (`Lexicon.stems(of:foldKey:keys:)`).
@@ -113,9 +123,32 @@ struct PikeVM {
     /// asked for every rule gathered, it is then a plain stored property.
     var keyFilter = RequiredKeyFilter()
 
-    /// `scanningLoops: false` runs every loop step by step (tests compare the two).
-    init(program: Program, scanningLoops: Bool = true) {
+    /// `scanningLoops: false` runs every loop step by step, `secondStepGuards:
+    /// false` starts rules without `SecondStep.wider` (tests compare them).
+    init(program: Program, scanningLoops: Bool = true, secondStepGuards: Bool = true) {
         self.program = program
+        var predicates: [[Int32]] = [], bounds: [[Range<Int32>]] = [], steps: [[GuardStep]] = []
+        for phase in program.phases {
+            var phaseSteps: [GuardStep] = []
+            predicates.append(phase.ruleSecondGuard.map { wider in
+                guard secondStepGuards, let wider else { return -2 }
+                return Int32(wider.predicate)
+            })
+            bounds.append(phase.ruleSecondGuard.map { wider in
+                let first = Int32(phaseSteps.count)
+                if secondStepGuards, let wider {
+                    phaseSteps += wider.startLexicons.map { GuardStep(kind: .startLexicon, index: Int32($0)) }
+                    phaseSteps += wider.startTypes.map { GuardStep(kind: .startType, index: Int32($0)) }
+                    phaseSteps += wider.lexicons.map { GuardStep(kind: .nextLexicon, index: Int32($0)) }
+                    phaseSteps += wider.types.map { GuardStep(kind: .nextType, index: Int32($0)) }
+                }
+                return first..<Int32(phaseSteps.count)
+            })
+            steps.append(phaseSteps)
+        }
+        phaseGuardPredicate = predicates
+        phaseGuardBounds = bounds
+        phaseGuardSteps = steps
         code = program.phases.map { phase in
             VMOp.lower(phase, captureCounts: phase.ruleIndexes.map { program.rules[$0].captureNames.count })
         }
@@ -208,6 +241,9 @@ struct PikeVM {
         for index in lexiconStamp.indices { lexiconStamp[index] = 0 }
         lexiconHits.removeAll(keepingCapacity: true)
         secondStep = phase.ruleSecondStep
+        guardPredicate = phaseGuardPredicate[phaseIndex]
+        guardBounds = phaseGuardBounds[phaseIndex]
+        guardSteps = phaseGuardSteps[phaseIndex]
         swap(&keyFilter, &keyFilters[phaseIndex])
         defer { swap(&keyFilter, &keyFilters[phaseIndex]) }
         keyFilter.reset(requiredWords, longestSpan: spans.longestSpan)

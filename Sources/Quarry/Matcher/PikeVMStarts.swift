@@ -108,14 +108,14 @@ extension PikeVM {
         for index in known {
             let rule = Int(formStarts.storage[index])
             if marking { startingStamp[rule] = position + 1 }
-            admit(rule, position, tokens)
+            admit(rule, position, tokens, spans)
         }
         // Rules found below come after the cached ones and need sorting in.
         let cached = starting.count
         // Most tokens start no span of the phase's start types: one test for all of them first.
         if marking && spanMayStartRule(position, phaseIndex, spans) {
             for (type, rules) in byType where spans.hasSpan(startingAt: position, type: type) {
-                for rule in rules { gather(rule, position, tokens) }
+                for rule in rules { gather(rule, position, tokens, spans) }
             }
         }
         if starting.count > cached && starting.count > 1 {
@@ -147,19 +147,49 @@ extension PikeVM {
     }
 
     /// Adds `rule` to `starting` once per position, if its required keys allow it here.
-    private mutating func gather(_ rule: Int, _ position: Int, _ tokens: [Token]) {
+    private mutating func gather(_ rule: Int, _ position: Int, _ tokens: [Token], _ spans: SpanIndex) {
         guard startingStamp[rule] != position + 1 else { return }
         startingStamp[rule] = position + 1
-        admit(rule, position, tokens)
+        admit(rule, position, tokens, spans)
     }
 
     /// Adds `rule` to `starting` if its required keys allow it here and the
     /// next token can take its second step (`SecondStep`).
     @inline(__always)
-    private mutating func admit(_ rule: Int, _ position: Int, _ tokens: [Token]) {
+    private mutating func admit(_ rule: Int, _ position: Int, _ tokens: [Token], _ spans: SpanIndex) {
         guard keyFilter.allows(rule, at: position) else { return }
         let second = secondStep[rule]
-        if second >= 0 && (position + 1 == tokens.count || !test(second, tokens, position + 1)) { return }
+        if second >= 0 {
+            if position + 1 == tokens.count || !test(second, tokens, position + 1) { return }
+        } else if guardPredicate[rule] != -2 && !secondGuardHolds(rule, position, tokens, spans) {
+            return
+        }
         starting.append(rule)
     }
+
+    /// `SecondStep.wider` for rule `rule` at `position`: true when one of the
+    /// lexicons or span types it also begins with starts here, or when the
+    /// next token allows one of the steps that can follow a first token test.
+    private mutating func secondGuardHolds(_ rule: Int, _ position: Int, _ tokens: [Token], _ spans: SpanIndex) -> Bool {
+        let next = position + 1
+        let bounds = guardBounds[rule]
+        for index in Int(bounds.lowerBound)..<Int(bounds.upperBound) {
+            let step = guardSteps[index], item = Int(step.index)
+            switch step.kind {
+            case .startLexicon: if mayStart(item, tokens, position) { return true }
+            case .startType: if spans.hasSpan(startingAt: position, type: item) { return true }
+            case .nextLexicon: if next < tokens.count && mayStart(item, tokens, next) { return true }
+            case .nextType: if spans.hasSpan(startingAt: next, type: item) { return true }
+            }
+        }
+        let predicate = Int(guardPredicate[rule])
+        return predicate >= 0 && next < tokens.count && test(predicate, tokens, next)
+    }
+}
+
+/// One entry of a flattened `SecondStepGuard`: what to ask of which lexicon or type, and where.
+struct GuardStep {
+    enum Kind: UInt8 { case startLexicon, startType, nextLexicon, nextType }
+    var kind: Kind
+    var index: Int32
 }
