@@ -77,16 +77,10 @@ struct PikeVM {
     var surfaceStamp = 0
     /// The running phase's `Phase.ruleSecondStep`.
     var secondStep: [Int] = []
-    /// Per phase and rule, its `Phase.ruleSecondGuard` flattened: the
-    /// predicate (-1: none, -2: no guard) and a range of `guardSteps`, whose
-    /// entries are a kind (`GuardStep`) and a lexicon or type; the running
-    /// phase's copies are read while gathering.
-    private let phaseGuardPredicate: [[Int32]]
-    private let phaseGuardBounds: [[Range<Int32>]]
-    private let phaseGuardSteps: [[GuardStep]]
-    var guardPredicate: [Int32] = []
-    var guardBounds: [Range<Int32>] = []
-    var guardSteps: [GuardStep] = []
+    /// Per phase, its rules' `SecondStep.wider` tests as the VM reads them,
+    /// and the running phase's.
+    private let secondGuardTables: [SecondGuardTable]
+    var secondGuards = SecondGuardTable()
     var formStarts: FormStartCache
     /// Per lexicon and word form (`lexicon + form * lexicon count`), the
     /// form's stems (`Lexicon.stems(of:foldKey:keys:)`).
@@ -127,28 +121,7 @@ struct PikeVM {
     /// false` starts rules without `SecondStep.wider` (tests compare them).
     init(program: Program, scanningLoops: Bool = true, secondStepGuards: Bool = true) {
         self.program = program
-        var predicates: [[Int32]] = [], bounds: [[Range<Int32>]] = [], steps: [[GuardStep]] = []
-        for phase in program.phases {
-            var phaseSteps: [GuardStep] = []
-            predicates.append(phase.ruleSecondGuard.map { wider in
-                guard secondStepGuards, let wider else { return -2 }
-                return Int32(wider.predicate)
-            })
-            bounds.append(phase.ruleSecondGuard.map { wider in
-                let first = Int32(phaseSteps.count)
-                if secondStepGuards, let wider {
-                    phaseSteps += wider.startLexicons.map { GuardStep(kind: .startLexicon, index: Int32($0)) }
-                    phaseSteps += wider.startTypes.map { GuardStep(kind: .startType, index: Int32($0)) }
-                    phaseSteps += wider.lexicons.map { GuardStep(kind: .nextLexicon, index: Int32($0)) }
-                    phaseSteps += wider.types.map { GuardStep(kind: .nextType, index: Int32($0)) }
-                }
-                return first..<Int32(phaseSteps.count)
-            })
-            steps.append(phaseSteps)
-        }
-        phaseGuardPredicate = predicates
-        phaseGuardBounds = bounds
-        phaseGuardSteps = steps
+        secondGuardTables = program.phases.map { SecondGuardTable($0.ruleSecondGuard, enabled: secondStepGuards) }
         code = program.phases.map { phase in
             VMOp.lower(phase, captureCounts: phase.ruleIndexes.map { program.rules[$0].captureNames.count })
         }
@@ -241,9 +214,7 @@ struct PikeVM {
         for index in lexiconStamp.indices { lexiconStamp[index] = 0 }
         lexiconHits.removeAll(keepingCapacity: true)
         secondStep = phase.ruleSecondStep
-        guardPredicate = phaseGuardPredicate[phaseIndex]
-        guardBounds = phaseGuardBounds[phaseIndex]
-        guardSteps = phaseGuardSteps[phaseIndex]
+        secondGuards = secondGuardTables[phaseIndex]
         swap(&keyFilter, &keyFilters[phaseIndex])
         defer { swap(&keyFilter, &keyFilters[phaseIndex]) }
         keyFilter.reset(requiredWords, longestSpan: spans.longestSpan)

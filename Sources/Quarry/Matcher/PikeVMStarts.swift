@@ -161,7 +161,7 @@ extension PikeVM {
         let second = secondStep[rule]
         if second >= 0 {
             if position + 1 == tokens.count || !test(second, tokens, position + 1) { return }
-        } else if guardPredicate[rule] != -2 && !secondGuardHolds(rule, position, tokens, spans) {
+        } else if secondGuards.predicate[rule] != SecondGuardTable.none && !secondGuardHolds(rule, position, tokens, spans) {
             return
         }
         starting.append(rule)
@@ -172,9 +172,9 @@ extension PikeVM {
     /// next token allows one of the steps that can follow a first token test.
     private mutating func secondGuardHolds(_ rule: Int, _ position: Int, _ tokens: [Token], _ spans: SpanIndex) -> Bool {
         let next = position + 1
-        let bounds = guardBounds[rule]
+        let bounds = secondGuards.bounds[rule]
         for index in Int(bounds.lowerBound)..<Int(bounds.upperBound) {
-            let step = guardSteps[index], item = Int(step.index)
+            let step = secondGuards.steps[index], item = Int(step.index)
             switch step.kind {
             case .startLexicon: if mayStart(item, tokens, position) { return true }
             case .startType: if spans.hasSpan(startingAt: position, type: item) { return true }
@@ -182,14 +182,7 @@ extension PikeVM {
             case .nextType: if spans.hasSpan(startingAt: next, type: item) { return true }
             }
         }
-        let predicate = Int(guardPredicate[rule])
+        let predicate = Int(secondGuards.predicate[rule])
         return predicate >= 0 && next < tokens.count && test(predicate, tokens, next)
     }
-}
-
-/// One entry of a flattened `SecondStepGuard`: what to ask of which lexicon or type, and where.
-struct GuardStep {
-    enum Kind: UInt8 { case startLexicon, startType, nextLexicon, nextType }
-    var kind: Kind
-    var index: Int32
 }
