@@ -184,6 +184,16 @@ final class LexiconEndingTests: XCTestCase {
                        ["Location[Таганроге]{name=Taganrog}", "Location[Белгородской]{name=Belgorod}", "Location[Таганрог]{name=Taganrog}"])
     }
 
+    /// Where two stems of a token reach entries, the longer stem wins: the shorter ending is tried first.
+    func testTheLongestStemWins() throws {
+        let rules = """
+            lexicon Endings = { "і", "ні" }
+            lexicon Places = { "Сюмси" => Syumsi, "Сумщин" => Sumy } with endings Endings
+            rule place p:Places => Location(name: p)
+            """
+        XCTAssertEqual(try extract(rules, "На Сумщині"), ["Location[Сумщині]{name=Sumy}"])
+    }
+
     func testEndingsNeedALongEnoughStemAndTheirOwnScript() throws {
         // Latin tokens are not inflected by Cyrillic endings.
         XCTAssertEqual(try extract(rules, "Taganroge Таганрогский"), [])

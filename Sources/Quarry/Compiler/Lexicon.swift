@@ -45,7 +45,10 @@ final class Lexicon {
     func setEndings(_ endings: [(key: String, script: Script)]) {
         var byScript = [Set<String>](repeating: [], count: Script.allCases.count)
         for (key, script) in endings { byScript[script.ordinal].insert(key) }
-        endingsOfScript = byScript.map { $0.sorted { ($0.count, $0) > ($1.count, $1) } }
+        // Shortest ending first, so the longest stem is tried first and wins
+        // where two stems reach entries of one length (`Сумщині` is
+        // `Сумщин` + `і`, Sumy's region, before `Сумщ…` + `ні`).
+        endingsOfScript = byScript.map { $0.sorted { ($0.count, $0) < ($1.count, $1) } }
         inflectingScripts = 0
         for (ordinal, keys) in endingsOfScript.enumerated() where !keys.isEmpty { inflectingScripts |= 1 << ordinal }
     }
@@ -121,7 +124,7 @@ final class Lexicon {
     }
 
     /// The key numbers of what is left of a token (with fold key `foldKey`)
-    /// once one of the endings is removed (longest ending first), for tokens
+    /// once one of the endings is removed (shortest ending first), for tokens
     /// in the endings' script.
     func stems(of token: Token, foldKey: String, keys: KeyTable) -> [Int32] {
         return endingsOfScript[token.script.ordinal].compactMap { ending in
