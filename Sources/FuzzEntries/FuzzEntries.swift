@@ -21,8 +21,7 @@ public enum FuzzEntries {
         let matcher = Matcher(program: program)
         let traces = matcher.trace(in: document)
         for rule in program.rules.indices {
-            let earlier = traces.filter { $0.phase < program.rules[rule].phase }.flatMap(\.made)
-            for attempt in matcher.attempts(ofRule: rule, in: document, earlier: earlier) {
+            for attempt in matcher.attempts(ofRule: rule, in: document, after: traces) {
                 precondition(attempt.start <= attempt.stoppedAt && attempt.stoppedAt <= document.tokens.count, "attempt \(attempt)")
             }
             _ = matcher.firstSteps(ofRule: rule)

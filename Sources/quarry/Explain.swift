@@ -36,9 +36,7 @@ struct Explain: ParsableCommand {
     }
 
     func run() throws {
-        guard let readerFormat = InputReader.Format(rawValue: inputFormat) else {
-            throw ValidationError("unknown input format \(inputFormat) (expected text or jsonl)")
-        }
+        var reader = try InputReader(formatNamed: inputFormat)
         let program = try rulesOption.compile()
         let rules = try ruleNames.map { name in
             guard let index = ruleIndex(named: name, in: program) else { throw ExitCode(2) }
@@ -52,18 +50,13 @@ struct Explain: ParsableCommand {
                 Console.write(line)
             }
         }
-        var reader = InputReader(format: readerFormat)
         if let text {
             explain(InputDocument(id: "text", text: text))
         } else {
             reader.forEachDocument(in: inputs, explain)
         }
         Console.flush()
-        for warning in reader.warnings { Console.error("warning: \(warning)") }
-        if !reader.failures.isEmpty {
-            for failure in reader.failures { Console.error("error: \(failure)") }
-            throw ExitCode(2)
-        }
+        try reader.reportProblems()
     }
 
     /// The rule named `name`; for an unknown name, an error that lists the rules sharing its first part.

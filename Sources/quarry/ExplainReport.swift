@@ -44,9 +44,8 @@ struct ExplainReport {
         for span in fired { out.append("  fired: " + describe(span, document)) }
         for loss in lost { out.append("  matched, but " + describe(loss, document)) }
         if !fired.isEmpty || !lost.isEmpty { return out }
-        let earlier = traces.filter { $0.phase < compiled.phase }.flatMap(\.made)
         // The attempts that took the most tokens first; among those, the earliest.
-        let attempts = matcher.attempts(ofRule: rule, in: document, earlier: earlier)
+        let attempts = matcher.attempts(ofRule: rule, in: document, after: traces)
             .sorted { ($1.stoppedAt - $1.start, $0.start) < ($0.stoppedAt - $0.start, $1.start) }
         guard !attempts.isEmpty else {
             out.append("  did not match: no token takes its first step, which is one of")

@@ -32,15 +32,12 @@ struct Extract: ParsableCommand {
         guard let outputFormat = RecordFormat(rawValue: format) else {
             throw ValidationError("unknown format \(format) (expected jsonl, json or tsv)")
         }
-        guard let readerFormat = InputReader.Format(rawValue: inputFormat) else {
-            throw ValidationError("unknown input format \(inputFormat) (expected text or jsonl)")
-        }
+        var reader = try InputReader(formatNamed: inputFormat)
         guard jobs >= 1 else { throw ValidationError("--jobs takes a number of at least 1") }
         let program = try rulesOption.compile()
         // One extractor per worker: the program is shared, scratch space is not.
         let extractors = try (0..<jobs).map { _ in try Extractor(program: program) }
         var writer = RecordWriter(format: outputFormat)
-        var reader = InputReader(format: readerFormat)
         var batch: [InputDocument] = []
         var bytes = 0
         func flush() {
@@ -62,11 +59,7 @@ struct Extract: ParsableCommand {
         flush()
         writer.finish()
         Console.flush()
-        for warning in reader.warnings { Console.error("warning: \(warning)") }
-        if !reader.failures.isEmpty {
-            for failure in reader.failures { Console.error("error: \(failure)") }
-            throw ExitCode(2)
-        }
+        try reader.reportProblems()
     }
 
     /// Records of each document, in input order, using every extractor.

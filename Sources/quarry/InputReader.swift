@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Quarry
 
@@ -21,6 +22,23 @@ struct InputReader {
     private(set) var warnings: [String] = []
 
     init(format: Format) { self.format = format }
+
+    /// A reader for the `--input-format` name given; an unknown name is a usage error.
+    init(formatNamed name: String) throws {
+        guard let format = Format(rawValue: name) else {
+            throw ValidationError("unknown input format \(name) (expected text or jsonl)")
+        }
+        self.init(format: format)
+    }
+
+    /// Prints the warnings and failures gathered, after all output; exits 2 if any input failed.
+    func reportProblems() throws {
+        for warning in warnings { Console.error("warning: \(warning)") }
+        guard failures.isEmpty else {
+            for failure in failures { Console.error("error: \(failure)") }
+            throw ExitCode(2)
+        }
+    }
 
     /// Calls `body` with each document in order.
     mutating func forEachDocument(in inputs: [String], _ body: (InputDocument) -> Void) {

@@ -36,7 +36,7 @@ final class ExplainTests: XCTestCase {
           "c" => X
         """)
         let matcher = Matcher(program: program)
-        let attempts = matcher.attempts(ofRule: 0, in: try document(program, "x a b d a"), earlier: [])
+        let attempts = matcher.attempts(ofRule: 0, in: try document(program, "x a b d a"), after: [])
         XCTAssertEqual(attempts.map(\.start), [1, 4])
         XCTAssertEqual(attempts[0].stoppedAt, 3)
         XCTAssertFalse(attempts[0].matched)
@@ -57,9 +57,10 @@ final class ExplainTests: XCTestCase {
         """)
         let matcher = Matcher(program: program)
         let document = try document(program, "Four people were killed yesterday")
-        let earlier = matcher.trace(in: document).filter { $0.phase == 0 }.flatMap(\.made)
+        let traces = matcher.trace(in: document)
+        let earlier = traces.filter { $0.phase == 0 }.flatMap(\.made)
         XCTAssertEqual(earlier.map(\.tokens), [0..<1])
-        let attempts = matcher.attempts(ofRule: 1, in: document, earlier: earlier)
+        let attempts = matcher.attempts(ofRule: 1, in: document, after: traces)
         XCTAssertEqual(attempts.count, 1)
         XCTAssertEqual(attempts[0].start, 0)
         XCTAssertEqual(attempts[0].stoppedAt, 4, "the number span, the literal and the two-token entry were taken")
@@ -76,7 +77,7 @@ final class ExplainTests: XCTestCase {
             let matcher = Matcher(program: program)
             for _ in 0..<4 {
                 let tokens = (0..<Int.random(in: 0...7, using: &rng)).map { _ in ["a", "b", "c"].randomElement(using: &rng)! }
-                let attempts = matcher.attempts(ofRule: 0, in: try document(program, tokens.joined(separator: " ")), earlier: [])
+                let attempts = matcher.attempts(ofRule: 0, in: try document(program, tokens.joined(separator: " ")), after: [])
                 for start in tokens.indices {
                     let matches = pattern.ends(tokens, from: start).contains { $0 > start }
                     let attempt = attempts.first { $0.start == start }

@@ -246,11 +246,11 @@ public struct Compiler {
                 unionOf[tests] = numbered.count - 1
                 return numbered.count - 1
             }
-            phases[index].ruleSecondStep = starts.map { steps in
-                SecondStep.predicates(firstSteps: steps, in: phases[index].instructions).map(union) ?? -1
-            }
-            phases[index].ruleSecondGuard = zip(starts, phases[index].ruleSecondStep).map { steps, second in
-                guard second < 0, let wider = SecondStep.wider(firstSteps: steps, in: phases[index].instructions) else { return nil }
+            // The plain second-step test where only token tests are involved, else the wider one.
+            let seconds = starts.map { SecondStep.wider(firstSteps: $0, in: phases[index].instructions) }
+            phases[index].ruleSecondStep = seconds.map { $0?.tokenTests.map(union) ?? -1 }
+            phases[index].ruleSecondGuard = zip(seconds, phases[index].ruleSecondStep).map { wider, second in
+                guard second < 0, let wider else { return nil }
                 return SecondStepGuard(predicate: wider.predicates.isEmpty ? -1 : union(wider.predicates.sorted()),
                                        lexicons: wider.lexicons.sorted(), types: wider.types.sorted(),
                                        startLexicons: wider.startLexicons.sorted(), startTypes: wider.startTypes.sorted())

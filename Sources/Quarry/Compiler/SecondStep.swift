@@ -7,28 +7,12 @@
 /// cannot take the one after it, and a thread costs far more than a cached
 /// answer. Sound, not exact: a rule passing it may still fail later.
 enum SecondStep {
-    /// The predicates one of which the token after the rule's first must
-    /// pass, or nil when the rule's shape allows no such test.
-    static func predicates(firstSteps: [Int], in instructions: [Instruction]) -> [Int]? {
-        var predicates = Set<Int>()
-        for pc in firstSteps {
-            guard case let .token(_, next) = instructions[pc] else { return nil }
-            let after = instructions.consumingSteps(from: next)
-            guard !after.reachesMatch else { return nil }
-            for step in after.steps {
-                guard case let .token(predicate, _) = instructions[step] else { return nil }
-                predicates.insert(predicate)
-            }
-        }
-        return predicates.isEmpty ? nil : predicates.sorted()
-    }
-
-    /// The wider test for a rule that `predicates` gives none: when a first
-    /// token test took the token, what the next token must allow (one of the
-    /// token tests, lexicon entries or span types that can follow it); and
-    /// the lexicons and span types the rule can also begin with, which, when
-    /// one of them starts at the token, leave the rule to start untested.
-    /// Nil when no first step is a token test, or a match can follow one.
+    /// The wider test: when a first token test took the token, what the next
+    /// token must allow (one of the token tests, lexicon entries or span
+    /// types that can follow it); and the lexicons and span types the rule
+    /// can also begin with, which, when one of them starts at the token,
+    /// leave the rule to start untested. Nil when no first step is a token
+    /// test, or a match can follow one.
     static func wider(firstSteps: [Int], in instructions: [Instruction]) -> Wider? {
         var wider = Wider(predicates: [], lexicons: [], types: [], startLexicons: [], startTypes: [])
         var tokenFirst = false
@@ -57,6 +41,14 @@ enum SecondStep {
     struct Wider {
         var predicates: Set<Int>, lexicons: Set<Int>, types: Set<Int>
         var startLexicons: Set<Int>, startTypes: Set<Int>
+
+        /// The predicates one of which the token after the rule's first must
+        /// pass, when only token tests begin the rule and follow its first
+        /// step (the plain second-step test); nil otherwise.
+        var tokenTests: [Int]? {
+            guard lexicons.isEmpty && types.isEmpty && startLexicons.isEmpty && startTypes.isEmpty && !predicates.isEmpty else { return nil }
+            return predicates.sorted()
+        }
     }
 }
 

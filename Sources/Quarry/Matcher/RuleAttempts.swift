@@ -23,14 +23,17 @@ extension Matcher {
     }
 
     /// The attempts of rule `rule` over `document`, one per token where its
-    /// first step takes a token, given the spans `earlier` of the phases
-    /// before the rule's. A plain simulation of the rule's NFA, without the
-    /// matcher's shortcuts, so it is slow and meant for short texts.
-    public func attempts(ofRule rule: Int, in document: Document, earlier: [Span]) -> [RuleAttempt] {
+    /// first step takes a token, over the spans the phases before the rule's
+    /// made (`traces`, from `trace(in:)`; those of later phases are left out).
+    /// A plain simulation of the rule's NFA, without the matcher's shortcuts,
+    /// so it is slow and meant for short texts.
+    public func attempts(ofRule rule: Int, in document: Document, after traces: [PhaseTrace]) -> [RuleAttempt] {
         let (phase, entry) = phaseAndEntry(ofRule: rule)
         let code = phase.instructions, tokens = document.tokens
         var spansAt: [Int: [Span]] = [:]
-        for span in earlier { spansAt[span.tokens.lowerBound, default: []].append(span) }
+        for trace in traces where trace.phase < program.rules[rule].phase {
+            for span in trace.made { spansAt[span.tokens.lowerBound, default: []].append(span) }
+        }
         var attempts: [RuleAttempt] = []
         for start in tokens.indices {
             // Instructions to go on from, by token position (lexicon entries and spans jump ahead).
