@@ -124,8 +124,11 @@ def russian_romanization(alias):
 
 
 def without_soft_signs(name):
-    """Russian names as English Wikipedia writes them: Ryl'sk → Rylsk."""
-    return re.sub("['’ʹʼ`”]", "", name)
+    """Russian names as English Wikipedia writes them: Ryl'sk → Rylsk, and ë
+    as yo (o after y): Orël → Oryol, Semënov → Semyonov, Vorobyëvka → Vorobyovka."""
+    name = re.sub("['’ʹʼ`”]", "", name)
+    name = re.sub("(?<=[yY])ë", "o", name)
+    return name.replace("ë", "yo").replace("Ë", "Yo")
 
 
 def ukrainian_region_stem(alias):
@@ -341,6 +344,8 @@ def add_subdivisions(gazetteer, cities):
             name = towns[0]["name"] if towns else base
             if code == "UA":
                 name = ukrainian_romanization(name)
+            elif code == "RU":
+                name = without_soft_signs(name)
             attributes = f"kind=region;country={code}"
             if base != name and looks_like_surname(base):
                 base = name
