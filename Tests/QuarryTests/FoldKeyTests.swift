@@ -73,6 +73,20 @@ final class FoldKeyTests: XCTestCase {
         XCTAssertEqual(folder.key("Ζ"), folder.transformedKey("Ζ"))
     }
 
+    /// Stripped of their carons, ш, ж and ч folded like с, з and ц: the Sumy
+    /// region's adjective (Сумській) was read as the village Шумский.
+    func testLettersWithCaronsFoldAsDigraphsAndStayApart() throws {
+        let folder = Folder()
+        XCTAssertEqual(folder.key("Шумськ"), "shumsk")
+        XCTAssertEqual(folder.key("Сумськ"), "sumsk")
+        XCTAssertEqual(folder.key("ЖОВКВА"), "zhovkva")
+        XCTAssertEqual(folder.key("Чернігів"), "chernigiv")
+        XCTAssertEqual(folder.key("Щёкино"), "shchekino")
+        XCTAssertEqual(folder.key("Шахед"), folder.key("Shahed"), "a digraph meets the Latin spelling")
+        XCTAssertEqual(folder.transformedKey("Шумськ"), "shumsk", "the general path spells them too")
+        XCTAssertEqual(folder.key("Шcherbakov"), folder.transformedKey("Шcherbakov"))
+    }
+
     /// The words of Cyrillic letters (with digits, hyphens and apostrophes
     /// inside) in the rule pack's lexicons and the labeled samples.
     private func cyrillicWords() throws -> Set<String> {

@@ -267,28 +267,34 @@ def add_cities(gazetteer, cities, towns):
             chosen.append(city)
     chosen.sort(key=lambda c: (-c["population"], c["name"]))
     chosen += sorted(towns, key=lambda c: (-c["population"], c["name"]))
+    skipped = not_places()
     # First every place's own name, so that no other place's alternate name takes it.
     for city in chosen:
         name, code, population = city["name"], city["countrycode"], city["population"]
         attributes = f"kind=city;country={code}"
         modern = canonical_name(city)
+        famous = population >= 1_000_000 or name in capitals
+        # Names under four letters are words more often than places, but not a large Russian or Ukrainian city's (Ufa).
+        if not (len(modern) >= 4 or famous and code in CORE) or name in skipped:
+            continue
         if modern != name:
             gazetteer.add(modern, modern, attributes)
             gazetteer.add(name, modern, attributes)
             gazetteer.add(without_soft_signs(name), modern, attributes)
-        famous = population >= 1_000_000 or name in capitals
         if population >= 1_000_000 and code in CORE:
             gazetteer.large.add(modern)
-        # Names under four letters are words more often than places, but not a large Russian or Ukrainian city's (Ufa).
-        if (len(modern) >= 4 or famous and code in CORE) and (code in CORE or famous or not is_english_word(modern)) \
-                and not (city.get("town") and not latin_alias_ok(modern)):
+        if (code in CORE or famous or not is_english_word(modern)) and not (city.get("town") and not latin_alias_ok(modern)):
             gazetteer.add(modern, modern, attributes)
     for city in chosen:
         code, population = city["countrycode"], city["population"]
         name = canonical_name(city)
         attributes = f"kind=city;country={code}"
+        if city["name"] in skipped:
+            continue
         latin_alternates = {alias for alias in city["alternatenames"] if alias.isascii()}
         for alias in city["alternatenames"]:
+            if alias in skipped:
+                continue
             # Ukrainian places by their Russian names' romanization (Slavyansk, Chernigov):
             # for towns where GeoNames lists it too, for cities of 30,000 in any case.
             # A surname-shaped one only for a city of 50,000 and close to its name

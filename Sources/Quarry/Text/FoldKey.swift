@@ -5,7 +5,11 @@
 /// `KYIV` gives `kyiv`, `Київ` gives `kiiv`, `Киев` gives `kiev`. In a token
 /// that mixes Latin with Cyrillic or Greek letters, the Cyrillic and Greek
 /// look-alikes are first mapped to the Latin letters they imitate, so that a
-/// Cyrillic Es in `Сruise` folds like the Latin C. Transliteration does not
+/// Cyrillic Es in `Сruise` folds like the Latin C. The Cyrillic letters that
+/// ICU writes with a caron (ш š, ж ž, ч č, щ ŝ) are spelled as English
+/// digraphs first (sh, zh, ch, shch): stripped of the caron they folded like
+/// с, з and ц, and `Шумськ` (a village) like `Сумськ` (the Sumy region's
+/// adjective). Transliteration does not
 /// unify spellings by itself: lexicons list the aliases, and the fold key
 /// makes each alias cover its case, diacritic and script variants.
 ///
@@ -71,7 +75,7 @@ public final class Folder {
         if scripts.contains(.latin) && (scripts.contains(.cyrillic) || scripts.contains(.greek)) {
             text = mapLookAlikes(surface)
         }
-        var folded = transliterator.apply(text)
+        var folded = transliterator.apply(Folder.spellingDigraphs(text))
         folded.removeAll(where: Folder.isPrime)
         if folded.isEmpty { return surface.lowercased() }
         return folded
@@ -103,6 +107,21 @@ public final class Folder {
         if folded.isEmpty && block.dropsPrimes { return surface.lowercased() }
         return String(decoding: folded, as: UTF8.self)
     }
+
+    /// `text` with ш, ж, ч and щ in either case spelled sh, zh, ch and shch,
+    /// the step before ICU's transform (see the type's comment).
+    static func spellingDigraphs(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { Folder.digraphs[$0] != nil }) else { return text }
+        var spelled = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if let digraph = Folder.digraphs[scalar] { spelled.append(contentsOf: digraph.unicodeScalars) } else { spelled.append(scalar) }
+        }
+        return String(spelled)
+    }
+
+    private static let digraphs: [Unicode.Scalar: String] = [
+        "ш": "sh", "Ш": "Sh", "ж": "zh", "Ж": "Zh", "ч": "ch", "Ч": "Ch", "щ": "shch", "Щ": "Shch",
+    ]
 
     /// Transliteration writes soft and hard signs as primes (or quotes); they
     /// carry no letter and would split spellings that differ only by them, so
