@@ -225,6 +225,19 @@ final class LexiconEndingTests: XCTestCase {
         XCTAssertEqual(try extract(rules, "Iskandera Искандерs"), [])
     }
 
+    /// Fold keys are Latin, but a stem of a Cyrillic token takes only entries
+    /// written in Cyrillic (or digits): `Дніпропетровської` is the region
+    /// `Дніпропетровськ` + `ої`, not the Latin alias `Dnipropetrovsko` + `і`.
+    func testAStemTakesOnlyEntriesOfItsTokensScript() throws {
+        let rules = """
+            lexicon Endings = { "і", "ої" }
+            lexicon Places = { "Dnipropetrovsko" => Dnipro, "Дніпропетровськ" => Dnipropetrovsk } with endings Endings
+            rule place p:Places => Location(name: p)
+            """
+        XCTAssertEqual(try extract(rules, "Дніпропетровської"), ["Location[Дніпропетровської]{name=Dnipropetrovsk}"])
+        XCTAssertEqual(try extract(rules, "Dnipropetrovsko"), ["Location[Dnipropetrovsko]{name=Dnipro}"])
+    }
+
     func testUnknownEndingsLexicon() {
         XCTAssertEqual(diagnostics("lexicon P = { \"a\" } with endings Nope\nrule r P => X").first?.message,
                        "unknown lexicon of endings 'Nope' (declare it before P)")

@@ -158,7 +158,7 @@ public struct Compiler {
             // A later value for a key wins; made at its size at once (inserting one by one grew it twice).
             let attributes = Dictionary(entry.attributes, uniquingKeysWith: { _, later in later })
             lexicon.add(keys: tokens.map { keys.insert($0.foldKey) }, capitalized: declaration.requiresCapitals ? tokens.map(\.isCapitalized) : nil,
-                        value: entry.value, attributes: attributes)
+                        scripts: tokens.map(\.script), value: entry.value, attributes: attributes)
         }
         var endings: [(key: String, script: Script)] = []
         for endingsName in declaration.endings {

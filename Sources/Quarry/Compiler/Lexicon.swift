@@ -25,6 +25,11 @@ final class Lexicon {
     /// Per node: set when every entry through the edge into it wrote its token
     /// capitalized and the lexicon requires capitals.
     @exclusivity(unchecked) private var nodeRequiresCapital: [Bool] = [true]
+    /// Per node: a bit per script (by ordinal) that entries through the edge
+    /// into it wrote their token in. A stem takes the edge only for a token of
+    /// one of them, or of none (digits): fold keys are Latin, and a Cyrillic
+    /// `Дніпропетровської` is no Latin alias `Dnipropetrovsko` (Dnipro) + `і`.
+    @exclusivity(unchecked) private var nodeScripts: [UInt8] = [0]
     /// Edges: `node << 32 | key` to the child node.
     @exclusivity(unchecked) private var edges = IntegerTable()
     /// The root's children again, as a dense array by key number (-1 for
@@ -60,7 +65,7 @@ final class Lexicon {
     /// Adds an entry under the numbers of its phrase's fold keys. The first
     /// entry for a key sequence wins; returns false for a later duplicate.
     @discardableResult
-    func add(keys: [Int32], capitalized: [Bool]? = nil, value: String, attributes: [String: String]) -> Bool {
+    func add(keys: [Int32], capitalized: [Bool]? = nil, scripts: [Script]? = nil, value: String, attributes: [String: String]) -> Bool {
         guard !keys.isEmpty else { return false }
         var node: Int32 = 0
         for (index, key) in keys.enumerated() {
@@ -69,9 +74,11 @@ final class Lexicon {
                 child = Int32(entryOfNode.count)
                 entryOfNode.append(-1)
                 nodeRequiresCapital.append(true)
+                nodeScripts.append(0)
                 edges[Lexicon.edge(node, key)] = child
             }
             nodeRequiresCapital[Int(child)] = nodeRequiresCapital[Int(child)] && (capitalized?[index] ?? false)
+            nodeScripts[Int(child)] |= scripts.map { 1 << $0[index].ordinal } ?? UInt8.max
             node = child
         }
         guard entryOfNode[Int(node)] < 0 else { return false }
@@ -96,8 +103,17 @@ final class Lexicon {
     /// Whether an entry starts with the key numbered `key`.
     func startsWith(key: Int32) -> Bool { key >= 0 && rootChild[Int(key)] >= 0 }
 
-    /// Whether an entry starts with one of `stems` (a token's stems, for an inflected first word).
-    func startsWith(anyOf stems: [Int32]) -> Bool { stems.contains { child(of: 0, key: $0) != nil } }
+    /// Whether an entry starts with one of `stems` (the stems of a token in
+    /// `script`, for an inflected first word).
+    func startsWith(anyOf stems: [Int32], script: Script) -> Bool {
+        stems.contains { stem in child(of: 0, key: stem).map { takesStem($0, script) } ?? false }
+    }
+
+    /// Whether a stem of a token in `script` may take the edge into `child`.
+    @inline(__always)
+    private func takesStem(_ child: Int32, _ script: Script) -> Bool {
+        nodeScripts[Int(child)] & (1 << script.ordinal | 1 << Script.common.ordinal) != 0
+    }
 
     /// True when entries match inflected forms of their stems.
     var inflects: Bool { inflectingScripts != 0 }
@@ -155,7 +171,7 @@ final class Lexicon {
         }
         guard inflects(tokens[position].script) else { return }
         for stem in stems(position) {
-            guard let child = child(of: node, key: stem) else { continue }
+            guard let child = child(of: node, key: stem), takesStem(child, tokens[position].script) else { continue }
             step(child, capitalized, tokens, position, stems, &found)
         }
     }

@@ -48,13 +48,13 @@ extension PikeVM {
         let lexicon = program.lexicons[index]
         guard lexicon.inflects(tokens[position].script) else { return false }
         let form = Int(tokens[position].form)
-        guard form >= 0 else { return lexicon.startsWith(anyOf: stems(index, tokens, position)) }
+        guard form >= 0 else { return lexicon.startsWith(anyOf: stems(index, tokens, position), script: tokens[position].script) }
         let slot = form * program.lexicons.count + index
         if slot >= formInflectedStarts.count {
             formInflectedStarts.append(contentsOf: repeatElement(0, count: max(slot + 1, 2 * formInflectedStarts.count) - formInflectedStarts.count))
         }
         if formInflectedStarts[slot] == 0 {
-            formInflectedStarts[slot] = lexicon.startsWith(anyOf: stems(index, tokens, position)) ? 2 : 1
+            formInflectedStarts[slot] = lexicon.startsWith(anyOf: stems(index, tokens, position), script: tokens[position].script) ? 2 : 1
         }
         return formInflectedStarts[slot] == 2
     }

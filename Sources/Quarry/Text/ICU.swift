@@ -79,6 +79,17 @@ public enum Script: String, Sendable, CaseIterable {
         }
     }
 
+    /// The script of a word's letters: `.common` for none, `.mixed` for several.
+    static func ofWord<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars) -> Script {
+        var script: Script?
+        for scalar in scalars where ScalarKind(scalar).isAlphabetic {
+            let own = Script.of(scalar)
+            if own == .common { continue }
+            if script == nil { script = own } else if script != own { return .mixed }
+        }
+        return script ?? .common
+    }
+
     static func of(_ scalar: Unicode.Scalar) -> Script {
         if scalar.isASCII {
             let v = scalar.value

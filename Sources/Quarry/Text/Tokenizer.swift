@@ -77,14 +77,16 @@ public final class Tokenizer {
     /// A phrase's tokens as document text would have them, with only what
     /// lexicons need: a 200,000-entry lexicon compiles without computing (or
     /// caching) every entry's full features.
-    func phraseTokens(_ text: String, capitals: Bool) -> [(foldKey: String, isCapitalized: Bool)] {
+    func phraseTokens(_ text: String, capitals: Bool) -> [(foldKey: String, isCapitalized: Bool, script: Script)] {
         if let words = Tokenizer.simpleWords(text) {
-            return words.map { word in (folder.key(String(word)), capitals && TokenFlags.startsUppercase(word.unicodeScalars)) }
+            return words.map { word in
+                (folder.key(String(word)), capitals && TokenFlags.startsUppercase(word.unicodeScalars), Script.ofWord(word.unicodeScalars))
+            }
         }
         let scalars = [Unicode.Scalar](scalarsOf: text)
         return segments(scalars).map { start, end in
             let surface = String(scalars: scalars[start..<end])
-            return (folder.key(surface), capitals && TokenFlags.of(surface).contains(.capitalized))
+            return (folder.key(surface), capitals && TokenFlags.of(surface).contains(.capitalized), Script.ofWord(scalars[start..<end]))
         }
     }
 

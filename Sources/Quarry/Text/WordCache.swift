@@ -38,20 +38,9 @@ struct WordFeatures {
     var keyID: Int32 = -1
 
     init(_ surface: String, foldKey: String) {
-        var script: Script?
-        var isWord = false
-        for scalar in surface.unicodeScalars {
-            let kind = ScalarKind(scalar)
-            guard kind.isAlphabetic || kind.isNumeric else { continue }
-            isWord = true
-            guard kind.isAlphabetic else { continue }
-            let own = Script.of(scalar)
-            if own == .common { continue }
-            if script == nil { script = own } else if script != own { script = .mixed }
-        }
-        self.script = script ?? .common
+        script = Script.ofWord(surface.unicodeScalars)
+        isWord = surface.unicodeScalars.contains { ScalarKind($0).isAlphabetic || ScalarKind($0).isNumeric }
         numericValue = NumberValue.ofToken(foldKey: foldKey)
-        self.isWord = isWord
         flags = TokenFlags.of(surface)
     }
 }
