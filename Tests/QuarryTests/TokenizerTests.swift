@@ -193,8 +193,9 @@ final class TokenizerTests: XCTestCase {
                 let surface = String(scalars: scalars[start..<end])
                 return [tokenizer.folder.key(surface), String(TokenFlags.of(surface).contains(.capitalized))]
             }
-            let shortcut = tokenizer.phraseTokens(phrase, capitals: true).map { [$0.foldKey, String($0.isCapitalized)] }
-            XCTAssertEqual(shortcut, general, phrase.debugDescription)
+            let (tokens, script) = tokenizer.phraseTokens(phrase, capitals: true, script: true)
+            XCTAssertEqual(tokens.map { [$0.foldKey, String($0.isCapitalized)] }, general, phrase.debugDescription)
+            XCTAssertEqual(script, Script.ofWord(scalars), phrase.debugDescription)
         }
         XCTAssertGreaterThan(simple, 10_000, "most gazetteer entries take the shortcut")
     }

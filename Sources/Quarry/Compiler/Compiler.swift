@@ -150,7 +150,8 @@ public struct Compiler {
         case .file: entries = source.lexiconFiles[declaration.name] ?? []
         }
         for entry in entries {
-            let tokens = tokenizer.phraseTokens(entry.phrase, capitals: declaration.requiresCapitals)
+            let (tokens, script) = tokenizer.phraseTokens(entry.phrase, capitals: declaration.requiresCapitals,
+                                                          script: !declaration.endings.isEmpty)
             if tokens.isEmpty {
                 report(error("lexicon entry \"\(entry.phrase)\" has no tokens", at: entry.location))
                 continue
@@ -158,7 +159,7 @@ public struct Compiler {
             // A later value for a key wins; made at its size at once (inserting one by one grew it twice).
             let attributes = Dictionary(entry.attributes, uniquingKeysWith: { _, later in later })
             lexicon.add(keys: tokens.map { keys.insert($0.foldKey) }, capitalized: declaration.requiresCapitals ? tokens.map(\.isCapitalized) : nil,
-                        scripts: tokens.map(\.script), value: entry.value, attributes: attributes)
+                        script: script, value: entry.value, attributes: attributes)
         }
         var endings: [(key: String, script: Script)] = []
         for endingsName in declaration.endings {

@@ -26,9 +26,10 @@ final class Lexicon {
     /// capitalized and the lexicon requires capitals.
     @exclusivity(unchecked) private var nodeRequiresCapital: [Bool] = [true]
     /// Per node: a bit per script (by ordinal) that entries through the edge
-    /// into it wrote their token in. A stem takes the edge only for a token of
-    /// one of them, or of none (digits): fold keys are Latin, and a Cyrillic
-    /// `Дніпропетровської` is no Latin alias `Dnipropetrovsko` (Dnipro) + `і`.
+    /// into it are written in (all bits for an entry of several). A stem takes
+    /// the edge only for a token of one of them, or of none (digits): fold keys
+    /// are Latin, and a Cyrillic `Дніпропетровської` is no Latin alias
+    /// `Dnipropetrovsko` (Dnipro) + `і`.
     @exclusivity(unchecked) private var nodeScripts: [UInt8] = [0]
     /// Edges: `node << 32 | key` to the child node.
     @exclusivity(unchecked) private var edges = IntegerTable()
@@ -65,7 +66,8 @@ final class Lexicon {
     /// Adds an entry under the numbers of its phrase's fold keys. The first
     /// entry for a key sequence wins; returns false for a later duplicate.
     @discardableResult
-    func add(keys: [Int32], capitalized: [Bool]? = nil, scripts: [Script]? = nil, value: String, attributes: [String: String]) -> Bool {
+    func add(keys: [Int32], capitalized: [Bool]? = nil, script: Script = .mixed, value: String, attributes: [String: String]) -> Bool {
+        let scriptBits: UInt8 = script == .mixed ? .max : 1 << script.ordinal
         guard !keys.isEmpty else { return false }
         var node: Int32 = 0
         for (index, key) in keys.enumerated() {
@@ -78,7 +80,7 @@ final class Lexicon {
                 edges[Lexicon.edge(node, key)] = child
             }
             nodeRequiresCapital[Int(child)] = nodeRequiresCapital[Int(child)] && (capitalized?[index] ?? false)
-            nodeScripts[Int(child)] |= scripts.map { 1 << $0[index].ordinal } ?? UInt8.max
+            nodeScripts[Int(child)] |= scriptBits
             node = child
         }
         guard entryOfNode[Int(node)] < 0 else { return false }

@@ -80,21 +80,32 @@ public enum Script: String, Sendable, CaseIterable {
     }
 
     /// The script of a word's letters: `.common` for none, `.mixed` for several.
-    static func ofWord<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars) -> Script {
+    static func ofWord<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars) -> Script { ofLetters(scalars).script }
+
+    /// `ofWord`, and whether the scalars hold a letter or a number (a word).
+    static func ofLetters<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars) -> (script: Script, hasLetterOrNumber: Bool) {
         var script: Script?
-        for scalar in scalars where ScalarKind(scalar).isAlphabetic {
+        var hasLetterOrNumber = false
+        for scalar in scalars {
+            let kind = ScalarKind(scalar)
+            guard kind.isAlphabetic || kind.isNumeric else { continue }
+            hasLetterOrNumber = true
+            guard kind.isAlphabetic else { continue }
             let own = Script.of(scalar)
             if own == .common { continue }
-            if script == nil { script = own } else if script != own { return .mixed }
+            if script == nil { script = own } else if script != own { script = .mixed }
         }
-        return script ?? .common
+        return (script ?? .common, hasLetterOrNumber)
     }
 
     static func of(_ scalar: Unicode.Scalar) -> Script {
+        let v = scalar.value
         if scalar.isASCII {
-            let v = scalar.value
             return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) ? .latin : .common
         }
+        // The Cyrillic block's letters without asking ICU (its combining marks
+        // U+0483 to U+0489 are partly of the inherited script).
+        if (0x400...0x482).contains(v) || (0x48A...0x4FF).contains(v) { return .cyrillic }
         switch cicu_script_of(Int32(bitPattern: scalar.value)) {
         case CICU_SCRIPT_LATIN: return .latin
         case CICU_SCRIPT_CYRILLIC: return .cyrillic

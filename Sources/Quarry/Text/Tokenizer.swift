@@ -71,34 +71,42 @@ public final class Tokenizer {
     /// The fold keys of a phrase's tokens, tokenized like document text: how
     /// rule literals and lexicon entries are compared with tokens.
     public func foldKeys(of text: String) -> [String] {
-        phraseTokens(text, capitals: false).map(\.foldKey)
+        phraseTokens(text, capitals: false).tokens.map(\.foldKey)
     }
 
     /// A phrase's tokens as document text would have them, with only what
     /// lexicons need: a 200,000-entry lexicon compiles without computing (or
-    /// caching) every entry's full features.
-    func phraseTokens(_ text: String, capitals: Bool) -> [(foldKey: String, isCapitalized: Bool, script: Script)] {
-        if let words = Tokenizer.simpleWords(text) {
-            return words.map { word in
-                (folder.key(String(word)), capitals && TokenFlags.startsUppercase(word.unicodeScalars), Script.ofWord(word.unicodeScalars))
+    /// caching) every entry's full features. With the script of the phrase's
+    /// letters (`.common` for none, `.mixed` for several), which a phrase the
+    /// shortcut below does not take is read for only if `script` asks (and
+    /// is `.mixed` otherwise): lexicons with endings need it.
+    func phraseTokens(_ text: String, capitals: Bool, script: Bool = false)
+        -> (tokens: [(foldKey: String, isCapitalized: Bool)], script: Script) {
+        if let simple = Tokenizer.simpleWords(text) {
+            let tokens = simple.words.map { word -> (foldKey: String, isCapitalized: Bool) in
+                (folder.key(String(word)), capitals && TokenFlags.startsUppercase(word.unicodeScalars))
             }
+            return (tokens, simple.script)
         }
         let scalars = [Unicode.Scalar](scalarsOf: text)
-        return segments(scalars).map { start, end in
+        let tokens = segments(scalars).map { start, end -> (foldKey: String, isCapitalized: Bool) in
             let surface = String(scalars: scalars[start..<end])
-            return (folder.key(surface), capitals && TokenFlags.of(surface).contains(.capitalized), Script.ofWord(scalars[start..<end]))
+            return (folder.key(surface), capitals && TokenFlags.of(surface).contains(.capitalized))
         }
+        return (tokens, script ? Script.ofWord(scalars) : .mixed)
     }
 
     /// The words of a phrase made only of letters (ASCII and basic Cyrillic)
     /// and digits, between spaces: the word-break rules join letters and
     /// digits and break at spaces, so these words are the phrase's tokens,
     /// found without the general splitting (most gazetteer entries; tested
-    /// against it). Nil for any other phrase.
-    static func simpleWords(_ text: String) -> [Substring]? {
+    /// against it), and the script of their letters (ASCII letters are Latin,
+    /// the others all Cyrillic). Nil for any other phrase.
+    static func simpleWords(_ text: String) -> (words: [Substring], script: Script)? {
         let utf8 = text.utf8
         var words: [Substring] = []
         var wordStart: String.Index? = nil
+        var latin = false, cyrillic = false
         var index = utf8.startIndex
         while index != utf8.endIndex {
             let byte = utf8[index]
@@ -107,8 +115,11 @@ public final class Tokenizer {
             case 0x20:
                 if let start = wordStart { words.append(text[start..<index]) }
                 wordStart = nil
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A:
+            case 0x30...0x39:
                 if wordStart == nil { wordStart = index }
+            case 0x41...0x5A, 0x61...0x7A:
+                if wordStart == nil { wordStart = index }
+                latin = true
             case 0xD0...0xD3:
                 // Two-byte Cyrillic letters: U+0400 to U+047F (D0 80 to D1 BF) and U+0490 to U+04FF (D2 90 to D3 BF).
                 guard next != utf8.endIndex else { return nil }
@@ -116,6 +127,7 @@ public final class Tokenizer {
                 guard (byte <= 0xD1 && (0x80...0xBF).contains(second)) || (byte == 0xD2 && (0x90...0xBF).contains(second))
                     || (byte == 0xD3 && (0x80...0xBF).contains(second)) else { return nil }
                 if wordStart == nil { wordStart = index }
+                cyrillic = true
                 next = utf8.index(after: next)
             default:
                 return nil
@@ -123,7 +135,7 @@ public final class Tokenizer {
             index = next
         }
         if let start = wordStart { words.append(text[start..<utf8.endIndex]) }
-        return words
+        return (words, latin ? (cyrillic ? .mixed : .latin) : (cyrillic ? .cyrillic : .common))
     }
 
     /// The code-point ranges of the tokens: word segments (ICU's rules) that

@@ -38,8 +38,7 @@ struct WordFeatures {
     var keyID: Int32 = -1
 
     init(_ surface: String, foldKey: String) {
-        script = Script.ofWord(surface.unicodeScalars)
-        isWord = surface.unicodeScalars.contains { ScalarKind($0).isAlphabetic || ScalarKind($0).isNumeric }
+        (script, isWord) = Script.ofLetters(surface.unicodeScalars)
         numericValue = NumberValue.ofToken(foldKey: foldKey)
         flags = TokenFlags.of(surface)
     }
