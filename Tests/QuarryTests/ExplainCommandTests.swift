@@ -50,7 +50,7 @@ final class ExplainCommandTests: XCTestCase {
               matched, but QuotedText "The front line is holding firm," tokens 1..<8 by quote.straight: lost to QuotedText \
             "The front line is holding firm," by quote.curly (a tie, broken by the longer whole match, then the earlier rule)
             """), run.output)
-        XCTAssertTrue(run.output.contains("made  Quote(speaker: Zelensky, text: \"The front line is holding firm,\") tokens 1..<8 by quote.then_said_person"),
+        XCTAssertTrue(run.output.contains("made  Quote(speaker: Zelensky, text: \"The front line is holding firm,\") tokens 1..<8 by quote.then_person"),
                       run.output)
     }
 
