@@ -156,6 +156,20 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(record.attribute("raw"), .string("3"))
     }
 
+    /// `sum` adds numbers, from tokens, lexicon values and constants alike,
+    /// and has no value when one of its terms has none or is no number.
+    func testSumAddsNumbersAndHasNoValueForAMissingTerm() throws {
+        let rules = """
+            lexicon N = { "three" => 3 }
+            rule r n:[number] "and" (m:N | "a" | w:"some") => X(count: sum(n, first(m, w, 1)), strict: sum(n, m))
+            """
+        let extractor = try Extractor(program: try compile(rules))
+        let records = extractor.extract(id: "t", text: "2 and three . 12 and a . 4 and some")
+        // A word is no number; an unbound capture has no value.
+        XCTAssertEqual(records.map { $0.attribute("count") }, [.number(5), .number(13), nil])
+        XCTAssertEqual(records.map { $0.attribute("strict") }, [.number(5), nil, nil])
+    }
+
     func testPathologicalRuleOnLongInputStaysLinear() throws {
         // ("a"*)* "b" backtracks exponentially in a backtracking engine.
         let program = try compile("rule r (\"a\"*)* \"b\" => X")

@@ -142,6 +142,8 @@ indirect enum Expression: Sendable {
     case lower(Expression)
     /// The value as a number, when it spells one (`"3"` gives 3).
     case number(Expression)
+    /// The sum of numbers: "two men and a woman" are 2 + 1 victims.
+    case sum([Expression])
 }
 
 enum CaptureMember: Sendable {

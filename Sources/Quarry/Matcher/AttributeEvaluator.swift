@@ -79,6 +79,17 @@ struct AttributeEvaluator {
             return .constant(value)
         case let .lower(inner):
             return final(evaluate(inner, candidate, candidates, spans), spans).map { .constant(.string($0.description.lowercased())) } ?? .none
+        case let .sum(terms):
+            // No value when a term has none or spells no number: a count is not guessed.
+            var total = 0.0
+            for term in terms {
+                switch final(evaluate(term, candidate, candidates, spans), spans) {
+                case let .number(number): total += number
+                case let .string(text): guard let number = Double(text) else { return .none }; total += number
+                case nil: return .none
+                }
+            }
+            return .constant(.number(total))
         }
     }
 
