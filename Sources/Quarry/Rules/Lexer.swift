@@ -32,6 +32,9 @@ struct Lexer {
 
     static let symbols = ["=>", "<=", ">=", "!=", "(", ")", "[", "]", "{", "}", "|", "?", "*", "+", ",",
                           ":", "=", "!", "&", ".", "<", ">", "@"]
+    /// The symbols as characters, made once: making them per lexeme was most
+    /// of compiling the default pack's rule files.
+    private static let symbolCharacters = symbols.map { (symbol: $0, characters: Array($0)) }
 
     mutating func all() -> [Lexeme] {
         var out: [Lexeme] = []
@@ -43,6 +46,20 @@ struct Lexer {
     }
 
     private var current: Character? { index < scalars.count ? scalars[index] : nil }
+
+    // Character's Unicode properties, answered for ASCII without asking them.
+    private static func isLetter(_ c: Character) -> Bool {
+        guard let byte = c.asciiValue else { return c.isLetter }
+        return (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+    }
+    private static func isNumber(_ c: Character) -> Bool {
+        guard let byte = c.asciiValue else { return c.isNumber }
+        return byte >= 0x30 && byte <= 0x39
+    }
+    private static func isWhitespace(_ c: Character) -> Bool {
+        guard let byte = c.asciiValue else { return c.isWhitespace }
+        return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
     private func peek(_ offset: Int) -> Character? { index + offset < scalars.count ? scalars[index + offset] : nil }
 
     private mutating func advance() {
@@ -55,18 +72,18 @@ struct Lexer {
         let startLine = line, startColumn = column
         func make(_ kind: Lexeme.Kind) -> Lexeme { Lexeme(kind: kind, line: startLine, column: startColumn) }
         guard let c = current else { return make(.end) }
-        if c.isLetter || c == "_" {
+        if Lexer.isLetter(c) || c == "_" {
             var name = ""
             // A hyphen joins words into one identifier (`S-200`, `Rostov-on-Don`):
             // the language has no minus operator, so this is never ambiguous.
-            while let d = current, d.isLetter || d.isNumber || d == "_" || (d == "-" && (peek(1).map { $0.isLetter || $0.isNumber } ?? false)) {
+            while let d = current, Lexer.isLetter(d) || Lexer.isNumber(d) || d == "_" || (d == "-" && (peek(1).map { Lexer.isLetter($0) || Lexer.isNumber($0) } ?? false)) {
                 name.append(d); advance()
             }
             return make(.identifier(name))
         }
-        if c.isNumber {
+        if Lexer.isNumber(c) {
             var text = ""
-            while let d = current, d.isNumber || (d == "." && peek(1)?.isNumber == true) { text.append(d); advance() }
+            while let d = current, Lexer.isNumber(d) || (d == "." && peek(1).map(Lexer.isNumber) == true) { text.append(d); advance() }
             return make(.number(Double(text) ?? 0))
         }
         if c == "\"" { return make(.string(readString())) }
@@ -81,15 +98,12 @@ struct Lexer {
                 diagnostics.append(file.error("unterminated regular expression", line: startLine, column: startColumn))
             }
             var insensitive = false
-            if current == "i", !(peek(1).map { $0.isLetter || $0.isNumber } ?? false) { insensitive = true; advance() }
+            if current == "i", !(peek(1).map { Lexer.isLetter($0) || Lexer.isNumber($0) } ?? false) { insensitive = true; advance() }
             return make(.regex(pattern, caseInsensitive: insensitive))
         }
-        for symbol in Lexer.symbols {
-            let chars = Array(symbol)
-            if (0..<chars.count).allSatisfy({ peek($0) == chars[$0] }) {
-                for _ in chars { advance() }
-                return make(.symbol(symbol))
-            }
+        for (symbol, chars) in Lexer.symbolCharacters where chars[0] == c && (1..<chars.count).allSatisfy({ peek($0) == chars[$0] }) {
+            for _ in chars { advance() }
+            return make(.symbol(symbol))
         }
         diagnostics.append(file.error("unexpected character '\(c)'", line: startLine, column: startColumn))
         advance()
@@ -98,7 +112,7 @@ struct Lexer {
 
     private mutating func skipTrivia() {
         while let c = current {
-            if c.isWhitespace { advance() }
+            if Lexer.isWhitespace(c) { advance() }
             else if c == "#" { while let d = current, d != "\n" && d != "\r\n" { advance() } }
             else { return }
         }
