@@ -9,9 +9,11 @@
 /// ICU writes with a caron (ш š, ж ž, ч č, щ ŝ) are spelled as English
 /// digraphs first (sh, zh, ch, shch): stripped of the caron they folded like
 /// с, з and ц, and `Шумськ` (a village) like `Сумськ` (the Sumy region's
-/// adjective). Transliteration does not
-/// unify spellings by itself: lexicons list the aliases, and the fold key
-/// makes each alias cover its case, diacritic and script variants.
+/// adjective).
+///
+/// Transliteration does not unify spellings by itself: lexicons list the
+/// aliases, and the fold key makes each alias cover its case, diacritic and
+/// script variants.
 ///
 /// Not thread-safe: each worker owns a `Folder`.
 public final class Folder {
