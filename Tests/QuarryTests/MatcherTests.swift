@@ -252,6 +252,22 @@ final class LexiconEndingTests: XCTestCase {
         XCTAssertEqual(try extract(rules, "Dnipropetrovsko"), ["Location[Dnipropetrovsko]{name=Dnipro}"])
     }
 
+    /// A union lexicon holds the entries of the named lexicons in order (the
+    /// first value for a phrase wins), and takes endings like any other.
+    func testAUnionLexiconHoldsTheEntriesOfItsParts() throws {
+        let rules = """
+            lexicon Endings = { "е" }
+            lexicon Cities = { "Kyiv" => Kyiv, "Таганрог" => Taganrog }
+            lexicon Regions = { "Donbas" => Donbas, "Kyiv" => "Kyiv Oblast" }
+            lexicon Places = Cities | Regions with endings Endings
+            rule place p:Places => Location(name: p)
+            """
+        XCTAssertEqual(try extract(rules, "Kyiv, Donbas, Таганроге"),
+                       ["Location[Kyiv]{name=Kyiv}", "Location[Donbas]{name=Donbas}", "Location[Таганроге]{name=Taganrog}"])
+        XCTAssertEqual(diagnostics("lexicon A = { \"a\" }\nlexicon U = A | B\nrule r U => X").first?.message,
+                       "unknown lexicon 'B' (declare it before U)")
+    }
+
     func testUnknownEndingsLexicon() {
         XCTAssertEqual(diagnostics("lexicon P = { \"a\" } with endings Nope\nrule r P => X").first?.message,
                        "unknown lexicon of endings 'Nope' (declare it before P)")

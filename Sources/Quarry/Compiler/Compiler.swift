@@ -12,7 +12,8 @@ public struct Compiler {
     private var patterns: [String: (PatternNode, SourceLocation)] = [:]
     private var lexiconIndexByName: [String: Int] = [:]
     private var lexicons: [Lexicon] = []
-    private var lexiconPhrases: [[String]] = []
+    /// Per lexicon, its entries (for unions and lexicons of endings).
+    private var lexiconEntries: [[LexiconEntry]] = []
     /// Every fold key the rules and lexicons name, numbered.
     private var keys = KeyTable()
     private var internalTypes = Set<String>()
@@ -148,6 +149,16 @@ public struct Compiler {
         switch declaration.source {
         case let .inline(inline): entries = inline
         case .file: entries = source.lexiconFiles[declaration.name] ?? []
+        case let .union(names):
+            var union: [LexiconEntry] = []
+            for name in names {
+                guard let index = lexiconIndexByName[name] else {
+                    report(error("unknown lexicon '\(name)' (declare it before \(declaration.name))", at: declaration.location))
+                    return
+                }
+                union += lexiconEntries[index]
+            }
+            entries = union
         }
         for entry in entries {
             let (tokens, script) = tokenizer.phraseTokens(entry.phrase, capitals: declaration.requiresCapitals,
@@ -168,7 +179,7 @@ public struct Compiler {
                 return
             }
             // An ending applies to tokens written in its own script (fold keys are all Latin).
-            for phrase in lexiconPhrases[endingsIndex] {
+            for phrase in lexiconEntries[endingsIndex].map(\.phrase) {
                 let script = phrase.unicodeScalars.first { $0.properties.isAlphabetic }.map(Script.of) ?? .common
                 endings.append((tokenizer.foldKeys(of: phrase).joined(), script))
             }
@@ -176,7 +187,7 @@ public struct Compiler {
         if !endings.isEmpty { lexicon.setEndings(endings) }
         lexiconIndexByName[declaration.name] = lexicons.count
         lexicons.append(lexicon)
-        lexiconPhrases.append(entries.map(\.phrase))
+        lexiconEntries.append(entries)
     }
 
     // MARK: - Phases and rules

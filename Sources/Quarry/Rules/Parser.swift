@@ -168,6 +168,14 @@ public struct Parser {
             return try parseLexiconOptions(LexiconDeclaration(name: name, source: .file(path), location: start))
         }
         try expect("=", "or 'from' after the lexicon name")
+        if !isSymbol("{") {
+            var names = [try identifier("'{' or the name of a lexicon")]
+            while isSymbol("|") {
+                advance()
+                names.append(try identifier("the name of a lexicon after '|'"))
+            }
+            return try parseLexiconOptions(LexiconDeclaration(name: name, source: .union(names), location: start))
+        }
         try expect("{", "to open the lexicon's entries")
         var entries: [LexiconEntry] = []
         while !isSymbol("}") {

@@ -14,7 +14,8 @@ public enum Statement: Sendable {
     case example(ExampleDeclaration)
 }
 
-/// `lexicon Name from "file.tsv"` or `lexicon Name = { "alias" => value (key: v), … }`.
+/// `lexicon Name from "file.tsv"`, `lexicon Name = { "alias" => value (key: v), … }`
+/// or `lexicon Name = Some | Other`.
 public struct LexiconDeclaration: Sendable {
     public var name: String
     public var source: Source
@@ -29,6 +30,9 @@ public struct LexiconDeclaration: Sendable {
     public enum Source: Sendable {
         case file(String)
         case inline([LexiconEntry])
+        /// The entries of lexicons declared before, in order (for a phrase
+        /// in several, the first one's value).
+        case union([String])
     }
 }
 

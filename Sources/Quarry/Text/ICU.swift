@@ -106,7 +106,7 @@ public enum Script: String, Sendable, CaseIterable {
         // The Cyrillic block's letters without asking ICU (its combining marks
         // U+0483 to U+0489 are partly of the inherited script).
         if (0x400...0x482).contains(v) || (0x48A...0x4FF).contains(v) { return .cyrillic }
-        switch cicu_script_of(Int32(bitPattern: scalar.value)) {
+        switch cicu_script_of(Int32(bitPattern: v)) {
         case CICU_SCRIPT_LATIN: return .latin
         case CICU_SCRIPT_CYRILLIC: return .cyrillic
         case CICU_SCRIPT_GREEK: return .greek
