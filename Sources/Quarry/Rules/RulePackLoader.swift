@@ -95,54 +95,17 @@ public struct RulePackLoader {
         }
     }
 
-    /// Reads a lexicon file: one entry a line, `phrase<TAB>value<TAB>key=value…`;
-    /// the value defaults to the phrase; `#` starts a comment line.
+    /// Reads a lexicon file (`LexiconFileReader` tells its format).
     private mutating func readLexicon(name: String, path: String, declaredIn file: SourceFile, at location: SourceLocation) {
         let text: String
         switch readText(path) {
         case let .failure(message): report("lexicon \(name): \(message)", (file, location)); return
         case let .success(contents): text = contents
         }
-        let lexiconFile = SourceFile(path: path, text: text)
-        var entries: [LexiconEntry] = []
-        // Attribute fields repeat (`kind=city;country=UA` thousands of times): each
-        // distinct one that parses cleanly is split once.
-        var parsedFields: [String: [(String, String)]] = [:]
-        for (index, line) in lexiconFile.lines.enumerated() {
-            if line.utf8.first == UInt8(ascii: "#") || line.isSpacesOnly { continue }
-            let columns = SourceFile.tabFields(line)
-            let phrase = columns[0].trimmedSpaces
-            let at = lexiconFile.location(line: index + 1, column: 1)
-            if phrase.isEmpty {
-                diagnostics.append(lexiconFile.error("lexicon entry has an empty phrase", line: index + 1, column: 1))
-                continue
-            }
-            let value = columns.count > 1 && !columns[1].isEmpty ? columns[1] : phrase
-            var attributes: [(String, String)] = []
-            for (fieldIndex, field) in columns.enumerated().dropFirst(2) {
-                if let parsed = parsedFields[field] {
-                    attributes += parsed
-                    continue
-                }
-                var parsed: [(String, String)] = []
-                var clean = true
-                for pair in field.split(separator: ";") where !pair.trimmedSpaces.isEmpty {
-                    let parts = pair.split(separator: "=", maxSplits: 1).map(\.trimmedSpaces)
-                    if parts.count == 2 && !parts[0].isEmpty {
-                        parsed.append((parts[0], parts[1]))
-                    } else {
-                        clean = false
-                        // The field's column: the fields before it and their tabs.
-                        let column = columns[..<fieldIndex].reduce(1) { $0 + $1.count + 1 }
-                        diagnostics.append(lexiconFile.error("expected key=value in column 3 or later, found '\(pair)'", line: index + 1, column: column))
-                    }
-                }
-                if clean { parsedFields[field] = parsed }
-                attributes += parsed
-            }
-            entries.append(LexiconEntry(phrase: phrase, value: value, attributes: attributes, location: at))
-        }
-        source.lexiconFiles[name, default: []] += entries
+        var reader = LexiconFileReader(path: path, text: text)
+        reader.read()
+        diagnostics += reader.diagnostics
+        source.lexiconFiles[name, default: []] += reader.entries
     }
 }
 
