@@ -60,6 +60,7 @@ struct Extract: ParsableCommand {
         writer.finish()
         Console.flush()
         try reader.reportProblems()
+        ProcessLifetime.keep(program, extractors)
     }
 
     /// Records of each document, in input order, using every extractor.
