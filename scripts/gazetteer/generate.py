@@ -205,6 +205,7 @@ def load_extras(gazetteer):
 def add_countries(gazetteer):
     ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
     uk = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["uk"])
+    skipped = not_places()
     for country in pycountry.countries:
         name = getattr(country, "common_name", None) or country.name
         if "," in name:
@@ -215,7 +216,7 @@ def add_countries(gazetteer):
                 gazetteer.add(alias, name, attributes)
         for translation in (ru, uk):
             local = translation.gettext(country.name)
-            if cyrillic_alias_ok(local):
+            if cyrillic_alias_ok(local) and local not in skipped:
                 gazetteer.add(local, name, attributes)
                 for stem in stems(local):
                     gazetteer.add(stem, name, attributes)
