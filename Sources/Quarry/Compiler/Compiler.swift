@@ -14,6 +14,7 @@ public struct Compiler {
     private var lexicons: [Lexicon] = []
     /// Per lexicon, its entries (for unions and lexicons of endings).
     private var lexiconEntries: [[LexiconEntry]] = []
+    private var attributeDictionaries = AttributeDictionaries()
     /// Every fold key the rules and lexicons name, numbered.
     private var keys = KeyTable()
     private var internalTypes = Set<String>()
@@ -167,8 +168,7 @@ public struct Compiler {
                 report(error("lexicon entry \"\(entry.phrase)\" has no tokens", at: entry.location))
                 continue
             }
-            // A later value for a key wins; made at its size at once (inserting one by one grew it twice).
-            let attributes = Dictionary(entry.attributes, uniquingKeysWith: { _, later in later })
+            let attributes = attributeDictionaries.dictionary(of: entry.attributes)
             lexicon.add(keys: tokens.map { keys.insert($0.foldKey) }, capitalized: declaration.requiresCapitals ? tokens.map(\.isCapitalized) : nil,
                         script: script, value: entry.value, attributes: attributes)
         }

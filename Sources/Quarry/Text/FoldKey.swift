@@ -34,6 +34,8 @@ public final class Folder {
     /// of compiling a lexicon.
     private let cyrillicLetters = LetterFolds([(LetterFoldTable.cyrillicBlock.lowerBound, LetterFoldTable.cyrillic)],
                                               asciiLetters: false, dropsPrimes: true)
+    /// `letterKey`'s buffer, kept between calls: one per word form and lexicon word.
+    private var folded: [UInt8] = []
     private let latinLetters = LetterFolds([(LetterFoldTable.latinBlock.lowerBound, LetterFoldTable.latin),
                                             (LetterFoldTable.latinAdditionalBlock.lowerBound, LetterFoldTable.latinAdditional),
                                             (LetterFoldTable.punctuationBlock.lowerBound, LetterFoldTable.punctuation)],
@@ -87,8 +89,11 @@ public final class Folder {
     /// characters (only signs, for a block without ASCII letters), character
     /// by character; nil for any other surface.
     private func letterKey(_ surface: String, _ block: LetterFolds) -> String? {
+        // Moved out while in use: each append to a class's property is an access check.
         var folded: [UInt8] = []
-        folded.reserveCapacity(surface.utf8.count + 4)
+        swap(&folded, &self.folded)
+        defer { swap(&folded, &self.folded) }
+        folded.removeAll(keepingCapacity: true)
         var found = 0
         for scalar in surface.unicodeScalars {
             if scalar.isASCII {
@@ -100,8 +105,7 @@ public final class Folder {
                 }
                 continue
             }
-            guard let fold = block.fold(of: scalar.value) else { return nil }
-            folded += fold
+            guard block.appendFold(of: scalar.value, to: &folded) else { return nil }
             found += 1
         }
         if found == 0 { return nil }
@@ -154,27 +158,49 @@ public final class Folder {
 
 /// The folds of the characters of a few ranges of code points (see `Folder.letterKey`).
 private struct LetterFolds {
-    /// Per range, its first code point and per code point from there the
-    /// UTF-8 of its fold, nil for those that fold only in context.
-    let ranges: [(first: UInt32, folds: [[UInt8]?])]
+    /// Per range, its first code point and its first code point's place in `places`.
+    private let ranges: [(first: UInt32, count: UInt32, place: Int)]
+    /// Per code point of the ranges, where its fold's UTF-8 starts in `bytes`
+    /// and its length (`offset << 8 | length`), or `unknown` for a code point
+    /// that folds only in context. Flat, so that a character's fold costs no
+    /// array of its own to reach.
+    private let places: [UInt32]
+    private let bytes: [UInt8]
+    private static let unknown = UInt32.max
     /// Whether ASCII letters may stand among the block's letters (they fold to lower case).
     let asciiLetters: Bool
     /// Whether the primes that transliteration writes for soft and hard signs are left out.
     let dropsPrimes: Bool
 
     init(_ tables: [(first: UInt32, folds: [String?])], asciiLetters: Bool, dropsPrimes: Bool) {
-        ranges = tables.map { first, folds in
-            (first, folds.map { fold in fold.map { Array((dropsPrimes ? $0.filter { !Folder.isPrime($0) } : $0).utf8) } })
+        var ranges: [(first: UInt32, count: UInt32, place: Int)] = [], places: [UInt32] = [], bytes: [UInt8] = []
+        for (first, folds) in tables {
+            ranges.append((first, UInt32(folds.count), places.count))
+            for fold in folds {
+                guard let fold else { places.append(LetterFolds.unknown); continue }
+                let utf8 = Array((dropsPrimes ? fold.filter { !Folder.isPrime($0) } : fold).utf8)
+                precondition(utf8.count < 256, "a letter's fold longer than 255 bytes")
+                places.append(UInt32(bytes.count) << 8 | UInt32(utf8.count))
+                bytes += utf8
+            }
         }
+        self.ranges = ranges
+        self.places = places
+        self.bytes = bytes
         self.asciiLetters = asciiLetters
         self.dropsPrimes = dropsPrimes
     }
 
+    /// Appends the fold of code point `value`; false when the ranges do not fold it alone.
     @inline(__always)
-    func fold(of value: UInt32) -> [UInt8]? {
-        for (first, folds) in ranges where value >= first && value - first < folds.count {
-            return folds[Int(value - first)]
+    func appendFold(of value: UInt32, to out: inout [UInt8]) -> Bool {
+        for range in ranges where value >= range.first && value - range.first < range.count {
+            let place = places[range.place + Int(value - range.first)]
+            guard place != LetterFolds.unknown else { return false }
+            let start = Int(place >> 8)
+            for index in start..<(start + Int(place & 0xFF)) { out.append(bytes[index]) }
+            return true
         }
-        return nil
+        return false
     }
 }
