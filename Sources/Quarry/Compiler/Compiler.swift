@@ -194,7 +194,8 @@ public struct Compiler {
 
     private mutating func compilePhases() -> Program {
         let lexiconIndexByName = self.lexiconIndexByName
-        let literalKeys = tokenizer.foldKeys(of:)
+        // A literal recurs in many rules and in each use of a named pattern: tokenized once.
+        let literalKeys = LiteralKeys(tokenizer).keys(of:)
         var predicates = PredicateTable(lexiconIndex: { lexiconIndexByName[$0] }, tokenizeLiteral: literalKeys)
         var phases: [Phase] = phaseNames.map { Phase(name: $0, instructions: [], ruleIndexes: [], ruleStarts: []) }
         var rules: [CompiledRule] = []

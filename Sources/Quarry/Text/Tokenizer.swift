@@ -84,7 +84,7 @@ public final class Tokenizer {
         -> (tokens: [(foldKey: String, isCapitalized: Bool)], script: Script) {
         if let simple = Tokenizer.simpleWords(text) {
             let tokens = simple.words.map { word -> (foldKey: String, isCapitalized: Bool) in
-                (folder.key(String(word)), capitals && TokenFlags.startsUppercase(word.unicodeScalars))
+                (folder.key(word), capitals && TokenFlags.startsUppercase(word.unicodeScalars))
             }
             return (tokens, simple.script)
         }
@@ -102,40 +102,45 @@ public final class Tokenizer {
     /// found without the general splitting (most gazetteer entries; tested
     /// against it), and the script of their letters (ASCII letters are Latin,
     /// the others all Cyrillic). Nil for any other phrase.
-    static func simpleWords(_ text: String) -> (words: [Substring], script: Script)? {
-        let utf8 = text.utf8
-        var words: [Substring] = []
-        var wordStart: String.Index? = nil
-        var latin = false, cyrillic = false
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            var next = utf8.index(after: index)
-            switch byte {
-            case 0x20:
-                if let start = wordStart { words.append(text[start..<index]) }
-                wordStart = nil
-            case 0x30...0x39:
-                if wordStart == nil { wordStart = index }
-            case 0x41...0x5A, 0x61...0x7A:
-                if wordStart == nil { wordStart = index }
-                latin = true
-            case 0xD0...0xD3:
-                // Two-byte Cyrillic letters: U+0400 to U+047F (D0 80 to D1 BF) and U+0490 to U+04FF (D2 90 to D3 BF).
-                guard next != utf8.endIndex else { return nil }
-                let second = utf8[next]
-                guard (byte <= 0xD1 && (0x80...0xBF).contains(second)) || (byte == 0xD2 && (0x90...0xBF).contains(second))
-                    || (byte == 0xD3 && (0x80...0xBF).contains(second)) else { return nil }
-                if wordStart == nil { wordStart = index }
-                cyrillic = true
-                next = utf8.index(after: next)
-            default:
-                return nil
+    static func simpleWords(_ text: String) -> (words: [String], script: Script)? {
+        var text = text
+        return text.withUTF8 { bytes -> (words: [String], script: Script)? in
+            var words: [String] = []
+            var wordStart = -1
+            var latin = false, cyrillic = false
+            var index = 0
+            func word(_ start: Int, _ end: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             }
-            index = next
+            while index < bytes.count {
+                let byte = bytes[index]
+                var next = index + 1
+                switch byte {
+                case 0x20:
+                    if wordStart >= 0 { words.append(word(wordStart, index)) }
+                    wordStart = -1
+                case 0x30...0x39:
+                    if wordStart < 0 { wordStart = index }
+                case 0x41...0x5A, 0x61...0x7A:
+                    if wordStart < 0 { wordStart = index }
+                    latin = true
+                case 0xD0...0xD3:
+                    // Two-byte Cyrillic letters: U+0400 to U+047F (D0 80 to D1 BF) and U+0490 to U+04FF (D2 90 to D3 BF).
+                    guard next < bytes.count else { return nil }
+                    let second = bytes[next]
+                    guard (byte <= 0xD1 && (0x80...0xBF).contains(second)) || (byte == 0xD2 && (0x90...0xBF).contains(second))
+                        || (byte == 0xD3 && (0x80...0xBF).contains(second)) else { return nil }
+                    if wordStart < 0 { wordStart = index }
+                    cyrillic = true
+                    next += 1
+                default:
+                    return nil
+                }
+                index = next
+            }
+            if wordStart >= 0 { words.append(word(wordStart, bytes.count)) }
+            return (words, latin ? (cyrillic ? .mixed : .latin) : (cyrillic ? .cyrillic : .common))
         }
-        if let start = wordStart { words.append(text[start..<utf8.endIndex]) }
-        return (words, latin ? (cyrillic ? .mixed : .latin) : (cyrillic ? .cyrillic : .common))
     }
 
     /// The code-point ranges of the tokens: word segments (ICU's rules) that
