@@ -276,7 +276,7 @@ def add_cities(gazetteer, cities, towns):
         modern = canonical_name(city)
         famous = population >= 1_000_000 or name in capitals
         # Names under four letters are words more often than places, but not a large Russian or Ukrainian city's (Ufa).
-        if not (len(modern) >= 4 or famous and code in CORE) or name in skipped:
+        if not (len(modern) >= 4 or famous and code in CORE) or name in skipped or modern in skipped:
             continue
         if modern != name:
             gazetteer.add(modern, modern, attributes)
@@ -354,7 +354,7 @@ def add_subdivisions(gazetteer, cities):
             elif code == "RU":
                 name = without_soft_signs(name)
             attributes = f"kind=region;country={code}"
-            if base != name and looks_like_surname(base):
+            if base != name and (looks_like_surname(base) or base in not_places()):
                 base = name
             gazetteer.add(base, name, attributes)
             if name != base:
