@@ -120,3 +120,20 @@ final class FoldKeyTests: XCTestCase {
         return words
     }
 }
+
+/// Compiling the default pack folds every lexicon entry and literal without
+/// ICU's transform: opening it is a quarter of start-up. An entry written
+/// with a character only the transform folds (a curly apostrophe in a
+/// Cyrillic word) would open it; this test names it.
+final class DefaultPackFoldingTests: XCTestCase {
+    func testCompilingTheDefaultPackOpensNoTransform() throws {
+        let before = Transliterator.openedCount
+        guard case .success = Compiler.compile(path: packageRoot.appendingPathComponent("rules/main.qr").path) else {
+            return XCTFail("the default pack did not compile")
+        }
+        XCTAssertEqual(Transliterator.openedCount, before, "an entry or literal of the default pack needs ICU's transform to fold")
+        // The count does move when a surface needs the transform.
+        _ = Folder().key("Слов\u{2019}янськ")
+        XCTAssertEqual(Transliterator.openedCount, before + 1)
+    }
+}

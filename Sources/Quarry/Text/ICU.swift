@@ -1,6 +1,7 @@
 // Swift wrappers over the CICU shim: boundary iteration, transliteration,
 // scripts and confusable skeletons. Nothing else in Quarry calls CICU.
 import CICU
+import Foundation
 
 /// Boundary analysis of UTF-16 text by an ICU break iterator, opened once and
 /// reused for every text. Not thread-safe: each tokenizer owns its own.
@@ -37,6 +38,13 @@ final class ICUBreaker {
 /// A compiled ICU transliterator. Not thread-safe: give each worker its own.
 final class Transliterator {
     private let handle: OpaquePointer
+    /// How many transforms this process has opened: opening the first reads
+    /// ICU's registry (150 M instructions), which compiling the default pack
+    /// must not need (a test holds it to that). Workers open theirs on their
+    /// own threads, hence the lock.
+    static var openedCount: Int { openedLock.withLock { opened } }
+    nonisolated(unsafe) private static var opened = 0
+    private static let openedLock = NSLock()
 
     init(id: String) throws {
         var error = [CChar](repeating: 0, count: 256)
@@ -44,6 +52,7 @@ final class Transliterator {
             throw TextError.transliterator(id: id, reason: String(cString: error))
         }
         self.handle = handle
+        Transliterator.openedLock.withLock { Transliterator.opened += 1 }
     }
 
     deinit { cicu_transliterator_close(handle) }
