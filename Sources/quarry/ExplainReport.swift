@@ -119,7 +119,7 @@ struct ExplainReport {
     private func describe(_ token: Token, _ index: Int, _ document: Document) -> String {
         var facts = ["key \(quoted(document.foldKey(of: token)))", "shape \(document.shape(of: token))", token.script.rawValue]
         let flags: [(Bool, String)] = [(token.isCapitalized, "cap"), (token.isUpperCase, "upper"), (token.isLowerCase, "lower"),
-                                       (token.isSentenceStart, "sentence_start"), (token.spaceBefore, "space_before")]
+                                       (token.isSentenceStart, "sentence_start"), (token.isLineStart, "line_start"), (token.spaceBefore, "space_before")]
         facts += flags.filter(\.0).map(\.1)
         if let value = token.numericValue { facts.append("value \(AttributeValue.number(value))") }
         return "\(index)  \(quoted(document.surface(of: token)))  " + facts.joined(separator: ", ")

@@ -28,7 +28,7 @@ final class ExplainCommandTests: XCTestCase {
         XCTAssertEqual(run.output, """
             document stdin: 4 tokens, 1 sentence
             tokens
-              0  "Two"  key "two", shape Xxx, latin, cap, sentence_start, value 2
+              0  "Two"  key "two", shape Xxx, latin, cap, sentence_start, line_start, value 2
               1  "people"  key "people", shape xxxx, latin, lower, space_before
               2  "died"  key "died", shape xxxx, latin, lower, space_before
               3  "."  key ".", shape ., common

@@ -42,6 +42,18 @@ final class MatcherTests: XCTestCase {
                        ["First[Alpha]", "Word[Alpha]", "First[Then]", "Word[Alpha]", "First[Alpha]", "Word[Alpha]"])
     }
 
+    /// `line_start` is a position fact like `sentence_start`: one word form
+    /// answers it per position, after a line break of any kind.
+    func testLineStartIsReadPerPosition() throws {
+        let rules = """
+            rule line [line_start & "Kyiv"] => Line
+            """
+        XCTAssertEqual(try extract(rules, "Kyiv said. Kyiv\nKyiv\r\n\nKyiv  Kyiv\u{2029}Kyiv"),
+                       ["Line[Kyiv]", "Line[Kyiv]", "Line[Kyiv]", "Line[Kyiv]"])
+        let tokens = try Tokenizer().document(id: "t", text: "Kyiv said. Kyiv\nKyiv\r\n\nKyiv  Kyiv").tokens
+        XCTAssertEqual(tokens.map(\.isLineStart), [true, false, false, false, true, true, false])
+    }
+
     /// A thread can reach a lexicon or a span type after the last token; it
     /// finds nothing there (and reads no token past the end).
     func testLexiconAfterTheLastTokenFindsNothing() throws {

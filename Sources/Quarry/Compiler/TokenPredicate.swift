@@ -19,12 +19,12 @@ enum TokenPredicate {
     case or([TokenPredicate])
 
     /// True when the test reads where the token stands (`sentence_start`,
-    /// `space_before`), not only its surface: other tests give one answer for
+    /// `space_before`, `line_start`), not only its surface: other tests give one answer for
     /// every token of a word form, and the matcher caches them per form (these
     /// per form and combination of the two facts).
     var dependsOnPosition: Bool {
         switch self {
-        case .builtin(.sentenceStart), .builtin(.spaceBefore): return true
+        case .builtin(.sentenceStart), .builtin(.spaceBefore), .builtin(.lineStart): return true
         case let .not(inner): return inner.dependsOnPosition
         case let .and(terms), let .or(terms): return terms.contains { $0.dependsOnPosition }
         default: return false
@@ -130,6 +130,8 @@ enum BuiltinClass: String, CaseIterable {
     case sentenceStart = "sentence_start"
     /// White space separates the token from the one before it.
     case spaceBefore = "space_before"
+    /// A line break stands before the token (or nothing does): it begins a line.
+    case lineStart = "line_start"
 
     func matches(_ token: Token) -> Bool {
         switch self {
@@ -144,6 +146,7 @@ enum BuiltinClass: String, CaseIterable {
         case .alpha: return token.flags.contains(.alphabetic)
         case .sentenceStart: return token.isSentenceStart
         case .spaceBefore: return token.spaceBefore
+        case .lineStart: return token.isLineStart
         }
     }
 }

@@ -1,9 +1,10 @@
 /// For each word form and phase, the rules that may begin at a token of that
 /// form as far as the token decides (literal keys, lexicon starts, token
 /// tests): found once per form instead of at every token. Tests may read
-/// whether the token starts a sentence and follows a space, so a form has a
-/// list per combination of the two (its variant, 0 to 3) in phases where a
-/// first step reads them, and one list in the others. Forms that begin the
+/// whether the token starts a sentence or a line and follows a space, so a
+/// form has a list per combination of the three (its variant, the token's
+/// `positionFacts`) in phases where a first step reads them, and one list in
+/// the others. Forms that begin the
 /// same rules share one stored list.
 struct FormStartCache {
     /// Per phase, at `form * variants[phase] + variant`: the list's number plus
@@ -11,7 +12,7 @@ struct FormStartCache {
     /// variant does not matter: a phase reads only its own, so what it reads
     /// of it stays in the processor's caches.
     private var listOfForm: [[Int32]]
-    /// Per phase: 4 when a first step reads the position facts, else 1.
+    /// Per phase: `Token.positionFactCount` when a first step reads the position facts, else 1.
     private let variants: [Int]
     private var listNumbers: [[Int32]: Int32] = [:]
     /// List `k` is `storage[bounds[k]..<bounds[k + 1]]`, rules in ascending order.
@@ -21,11 +22,11 @@ struct FormStartCache {
     /// `positional[phase]`: whether a first step of the phase reads the position facts.
     init(positional: [Bool]) {
         listOfForm = Array(repeating: [], count: positional.count)
-        variants = positional.map { $0 ? 4 : 1 }
+        variants = positional.map { $0 ? Token.positionFactCount : 1 }
     }
 
     private func slot(_ form: Int32, _ variant: Int, _ phase: Int) -> Int {
-        variants[phase] == 1 ? Int(form) : Int(form) * 4 + variant
+        variants[phase] == 1 ? Int(form) : Int(form) * Token.positionFactCount + variant
     }
 
     /// Forgets every form (a new `WordForms` numbering begins).

@@ -51,8 +51,8 @@ struct PikeVM {
     /// Results of token tests per word form.
     var formTests: FormTestCache
     /// Each predicate's first result slot in `formTests`. A test of where the
-    /// token stands reads only two facts besides the surface (sentence start,
-    /// space before), so it has four slots, one per combination.
+    /// token stands reads only three facts besides the surface (sentence
+    /// start, space before, line start), so it has a slot per combination.
     let predicateSlot: [Int]
     let predicateDependsOnPosition: [Bool]
     /// Per predicate, the position (plus one) its cached result is for, and
@@ -98,7 +98,7 @@ struct PikeVM {
     /// first 63) whose rules the token's surface lets begin there, so a
     /// phase passes over the other tokens without reading its start lists.
     private var phasesStarting: [UInt64] = []
-    /// Per word form and position facts (slot `form * 4 + facts`), the same bits.
+    /// Per word form and position facts (slot `form * Token.positionFactCount + facts`), the same bits.
     var formPhasesStarting = FormBits()
     /// Per phase, a bit per span type (the first 64) a rule of it starts
     /// with, and whether one starts with a later type (then every token is asked).
@@ -153,7 +153,7 @@ struct PikeVM {
         var slots: [Int] = [], slotCount = 0
         for positional in predicateDependsOnPosition {
             slots.append(slotCount)
-            slotCount += positional ? 4 : 1
+            slotCount += positional ? Token.positionFactCount : 1
         }
         predicateSlot = slots
         formTests = FormTestCache(testCount: slotCount)

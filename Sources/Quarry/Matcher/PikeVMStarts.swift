@@ -79,7 +79,7 @@ extension PikeVM {
     /// found once per form and facts.
     mutating func startingPhases(_ tokens: [Token], _ position: Int) -> UInt64 {
         let form = Int(tokens[position].form)
-        let slot = form < 0 ? -1 : form * 4 + tokens[position].positionFacts
+        let slot = form < 0 ? -1 : form * Token.positionFactCount + tokens[position].positionFacts
         if let known = formPhasesStarting.bits(at: slot) { return known }
         var mask: UInt64 = 0
         for phaseIndex in program.phases.indices.prefix(63) where !startList(position, phaseIndex, tokens).isEmpty {

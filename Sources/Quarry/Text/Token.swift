@@ -16,6 +16,9 @@ public struct Token: Sendable {
     public var sentence: Int
     /// True for the first token of its sentence.
     public var isSentenceStart: Bool
+    /// True when a line break stands between this token and the one before
+    /// it, or no token does: the token begins a line (a paragraph, in news text).
+    public var isLineStart: Bool = false
 
     /// Letter-case and character classes, computed once when the token is made.
     public var flags: TokenFlags = []
@@ -25,10 +28,12 @@ public struct Token: Sendable {
     /// same surface have the same number.
     public var form: Int32 = -1
 
-    /// The two facts about where the token stands that tests can read besides
-    /// its surface (`sentence_start`, `space_before`), as a number from 0 to 3:
-    /// caches per word form keep one answer per value.
-    var positionFacts: Int { (isSentenceStart ? 1 : 0) + (spaceBefore ? 2 : 0) }
+    /// The facts about where the token stands that tests can read besides its
+    /// surface (`sentence_start`, `space_before`, `line_start`), as a number
+    /// from 0 to `positionFactCount - 1`: caches per word form keep one answer per value.
+    var positionFacts: Int { (isSentenceStart ? 1 : 0) + (spaceBefore ? 2 : 0) + (isLineStart ? 4 : 0) }
+    /// The number of values `positionFacts` takes.
+    static let positionFactCount = 8
 
     /// True when the first letter is upper case.
     public var isCapitalized: Bool { flags.contains(.capitalized) }

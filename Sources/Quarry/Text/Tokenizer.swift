@@ -61,6 +61,7 @@ public final class Tokenizer {
             }
             var token = makeToken(&cache, scalars, start, end, spaceBefore: start > previousEnd, sentence: sentence)
             token.isSentenceStart = tokens.count == sentenceFirstToken
+            token.isLineStart = tokens.isEmpty || Tokenizer.hasLineBreak(scalars, previousEnd, start)
             tokens.append(token)
             previousEnd = end
         }
@@ -217,6 +218,18 @@ public final class Tokenizer {
             appendPieces(scalars, start, end, to: &ranges)
         }
         return ranges
+    }
+
+    /// Whether the white space `start..<end` holds a line break (LF, CR,
+    /// vertical tab, form feed, NEL, or the line and paragraph separators).
+    static func hasLineBreak(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+        for index in start..<end {
+            switch scalars[index].value {
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+            default: continue
+            }
+        }
+        return false
     }
 
     /// Unicode white space (the White_Space property), without a property
