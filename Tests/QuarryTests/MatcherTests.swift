@@ -42,6 +42,19 @@ final class MatcherTests: XCTestCase {
                        ["First[Alpha]", "Word[Alpha]", "First[Then]", "Word[Alpha]", "First[Alpha]", "Word[Alpha]"])
     }
 
+    /// Two entries that fold alike but are written in Latin and Cyrillic each
+    /// serve tokens of their script; within one script the first wins.
+    func testEntriesThatFoldAlikeServeTheirOwnScript() throws {
+        let rules = """
+            lexicon E = { "е" }
+            lexicon P = { "Pokrovske" => village, "Покровске" => city, "Pokrovske" => other } with endings E
+            rule r p:P => X(v: p)
+            """
+        XCTAssertEqual(try extract(rules, "Pokrovske Покровске Покровскей"), ["X[Pokrovske]{v=village}", "X[Покровске]{v=city}"])
+        // A Latin entry alone still serves a Cyrillic token that folds like it.
+        XCTAssertEqual(try extract(#"lexicon P = { "Shahed" => drone }\#nrule r p:P => X(v: p)"#, "Шахед"), ["X[Шахед]{v=drone}"])
+    }
+
     /// `line_start` is a position fact like `sentence_start`: one word form
     /// answers it per position, after a line break of any kind.
     func testLineStartIsReadPerPosition() throws {

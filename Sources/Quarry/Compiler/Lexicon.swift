@@ -22,6 +22,14 @@ final class Lexicon {
     private(set) var longestEntry = 0
     /// Per node (0 is the root): the entry ending there, or -1.
     @exclusivity(unchecked) private var entryOfNode: [Int32] = [-1]
+    /// Per node whose entry is written in one script, a later entry with the
+    /// same fold keys written in the other (Latin or Cyrillic), by node: the
+    /// token's script chooses between them. The village Pokrovske and
+    /// Покровске, "in Pokrovsk", fold alike; English text means the first,
+    /// Russian text the second.
+    @exclusivity(unchecked) private var otherScriptEntry: [Int32: Int32] = [:]
+    /// Per entry, the ordinal of the one script its phrase is written in, or -1.
+    @exclusivity(unchecked) private var entryScript: [Int8] = []
     /// Per node: set when every entry through the edge into it wrote its token
     /// capitalized and the lexicon requires capitals.
     @exclusivity(unchecked) private var nodeRequiresCapital: [Bool] = [true]
@@ -64,7 +72,9 @@ final class Lexicon {
     func inflects(_ script: Script) -> Bool { inflectingScripts & (1 << script.ordinal) != 0 }
 
     /// Adds an entry under the numbers of its phrase's fold keys. The first
-    /// entry for a key sequence wins; returns false for a later duplicate.
+    /// entry for a key sequence wins, except that one written in the other of
+    /// Latin and Cyrillic is kept for tokens in its script
+    /// (`otherScriptEntry`); returns false for a later duplicate.
     @discardableResult
     func add(keys: [Int32], capitalized: [Bool]? = nil, script: Script = .mixed, value: String, attributes: [String: String]) -> Bool {
         let scriptBits: UInt8 = script == .mixed ? .max : 1 << script.ordinal
@@ -83,11 +93,19 @@ final class Lexicon {
             nodeScripts[Int(child)] |= scriptBits
             node = child
         }
-        guard entryOfNode[Int(node)] < 0 else { return false }
-        entryOfNode[Int(node)] = Int32(entries.count)
+        let ownScript: Int8 = script == .latin || script == .cyrillic ? Int8(script.ordinal) : -1
+        let existing = entryOfNode[Int(node)]
+        if existing >= 0 {
+            let existingScript = entryScript[Int(existing)]
+            guard ownScript >= 0 && existingScript >= 0 && existingScript != ownScript && otherScriptEntry[node] == nil else { return false }
+            otherScriptEntry[node] = Int32(entries.count)
+        } else {
+            entryOfNode[Int(node)] = Int32(entries.count)
+        }
         longestEntry = max(longestEntry, keys.count)
         entries.append(Entry(value: value, attributes: attributes))
-        return true
+        entryScript.append(ownScript)
+        return existing < 0
     }
 
     /// Lays the root's edges out by key number once every key of the program
@@ -182,7 +200,11 @@ final class Lexicon {
     private func step(_ child: Int32, _ capitalized: Bool, _ tokens: [Token], _ position: Int, _ stems: (Int) -> [Int32],
                       _ found: inout [(end: Int, entry: Int)]) {
         guard !nodeRequiresCapital[Int(child)] || capitalized else { return }
-        let entry = entryOfNode[Int(child)]
+        var entry = entryOfNode[Int(child)]
+        if entry >= 0 && !otherScriptEntry.isEmpty && Int(entryScript[Int(entry)]) != tokens[position].script.ordinal,
+           let other = otherScriptEntry[child], Int(entryScript[Int(other)]) == tokens[position].script.ordinal {
+            entry = other
+        }
         if entry >= 0 { found.append((position + 1, Int(entry))) }
         walk(child, tokens, position + 1, stems, &found)
     }
