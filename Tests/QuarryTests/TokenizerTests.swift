@@ -193,7 +193,7 @@ final class TokenizerTests: XCTestCase {
                 let surface = String(scalars: scalars[start..<end])
                 return [tokenizer.folder.key(surface), String(TokenFlags.of(surface).contains(.capitalized))]
             }
-            let (tokens, script) = tokenizer.phraseTokens(phrase, capitals: true, script: true)
+            let (tokens, script) = tokenizer.phraseTokens(phrase, capitals: true)
             XCTAssertEqual(tokens.map { [$0.foldKey, String($0.isCapitalized)] }, general, phrase.debugDescription)
             XCTAssertEqual(script, Script.ofWord(scalars), phrase.debugDescription)
         }

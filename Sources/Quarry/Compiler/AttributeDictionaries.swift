@@ -4,19 +4,14 @@
 /// hashing each entry's keys into a dictionary of its own was a tenth of
 /// compiling its lexicon. Equal dictionaries share their storage.
 struct AttributeDictionaries {
-    private var recent: [(pairs: [(String, String)], dictionary: [String: String])] = []
-    private static let limit = 8
+    private var recent = RecentlyUsed<[(String, String)], [String: String]>(limit: 8)
 
     /// `pairs` as a dictionary, a later value for a key winning.
     mutating func dictionary(of pairs: [(String, String)]) -> [String: String] {
         if pairs.isEmpty { return [:] }
-        if let found = recent.firstIndex(where: { Self.equal($0.pairs, pairs) }) {
-            if found > 0 { recent.swapAt(0, found) }
-            return recent[0].dictionary
-        }
+        if let known = recent.value(where: { Self.equal($0, pairs) }) { return known }
         let dictionary = Dictionary(pairs, uniquingKeysWith: { _, later in later })
-        recent.insert((pairs, dictionary), at: 0)
-        if recent.count > Self.limit { recent.removeLast() }
+        recent.insert(pairs, dictionary)
         return dictionary
     }
 

@@ -162,8 +162,7 @@ public struct Compiler {
             entries = union
         }
         for entry in entries {
-            let (tokens, script) = tokenizer.phraseTokens(entry.phrase, capitals: declaration.requiresCapitals,
-                                                          script: !declaration.endings.isEmpty)
+            let (tokens, script) = tokenizer.phraseTokens(entry.phrase, capitals: declaration.requiresCapitals)
             if tokens.isEmpty {
                 report(error("lexicon entry \"\(entry.phrase)\" has no tokens", at: entry.location))
                 continue

@@ -76,9 +76,10 @@ struct Lexer {
     /// A combining mark, which belongs to the character before it.
     private func isMark(at offset: Int) -> Bool {
         guard bytes[offset] >= 0x80 else { return false }
-        switch scalar(at: offset).scalar.properties.generalCategory {
+        let scalar = scalar(at: offset).scalar
+        switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
-        default: return scalar(at: offset).scalar.value == 0x200D
+        default: return scalar.value == 0x200D
         }
     }
     private func isWhitespace(at offset: Int) -> Bool {

@@ -11,11 +11,8 @@ struct LexiconFileReader {
     private(set) var diagnostics: [Diagnostic] = []
     /// The file with its lines, made only when a diagnostic needs to show one.
     private var sourceFile: SourceFile?
-    /// Attribute fields parsed lately, the latest first: a field repeats
-    /// (`kind=city;country=UA` thousands of times), and comparing a few bytes
-    /// costs less than hashing them.
-    private var recentFields: [(bytes: [UInt8], pairs: [(String, String)])] = []
-    private static let recentFieldLimit = 8
+    /// Attribute fields parsed lately, by their bytes.
+    private var recentFields = RecentlyUsed<[UInt8], [(String, String)]>(limit: 8)
 
     init(path: String, text: String) {
         self.path = path
@@ -71,10 +68,7 @@ struct LexiconFileReader {
     private mutating func attributePairs(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>], _ fieldIndex: Int,
                                          _ lineNumber: Int) -> [(String, String)] {
         let field = fields[fieldIndex]
-        if let found = recentFields.firstIndex(where: { Self.equal($0.bytes, bytes, field) }) {
-            if found > 0 { recentFields.swapAt(0, found) }
-            return recentFields[0].pairs
-        }
+        if let known = recentFields.value(where: { Self.equal($0, bytes, field) }) { return known }
         var pairs: [(String, String)] = []
         var clean = true
         var pairStart = field.lowerBound
@@ -94,8 +88,7 @@ struct LexiconFileReader {
             }
         }
         if clean {
-            recentFields.insert((Array(UnsafeBufferPointer(rebasing: bytes[field])), pairs), at: 0)
-            if recentFields.count > Self.recentFieldLimit { recentFields.removeLast() }
+            recentFields.insert(Array(UnsafeBufferPointer(rebasing: bytes[field])), pairs)
         }
         return pairs
     }

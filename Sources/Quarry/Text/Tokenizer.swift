@@ -78,10 +78,9 @@ public final class Tokenizer {
     /// A phrase's tokens as document text would have them, with only what
     /// lexicons need: a 200,000-entry lexicon compiles without computing (or
     /// caching) every entry's full features. With the script of the phrase's
-    /// letters (`.common` for none, `.mixed` for several), which a phrase the
-    /// shortcut below does not take is read for only if `script` asks (and
-    /// is `.mixed` otherwise): lexicons with endings need it.
-    func phraseTokens(_ text: String, capitals: Bool, script: Bool = false)
+    /// letters (`.common` for none, `.mixed` for several), by which a lexicon
+    /// tells apart entries that fold alike and which stems a token may take.
+    func phraseTokens(_ text: String, capitals: Bool)
         -> (tokens: [(foldKey: String, isCapitalized: Bool)], script: Script) {
         if let simple = Tokenizer.simpleWords(text) {
             let tokens = simple.words.map { word -> (foldKey: String, isCapitalized: Bool) in
@@ -94,7 +93,7 @@ public final class Tokenizer {
             let surface = String(scalars: scalars[start..<end])
             return (folder.key(surface), capitals && TokenFlags.of(surface).contains(.capitalized))
         }
-        return (tokens, script ? Script.ofWord(scalars) : .mixed)
+        return (tokens, Script.ofWord(scalars))
     }
 
     /// The words of a phrase made only of letters (ASCII and basic Cyrillic)
