@@ -152,11 +152,22 @@ final class Lexicon {
         let first = found.count
         walk(0, tokens, start, stems, &found)
         guard found.count - first > 1 else { return }
-        // Longest first; for one end, the entry found first (exact before inflected).
-        var seen = Set<Int>()
-        let ordered = found[first...].enumerated().sorted { ($0.element.end, $1.offset) > ($1.element.end, $0.offset) }
-            .map(\.element).filter { seen.insert($0.end).inserted }
-        found.replaceSubrange(first..., with: ordered)
+        // Longest first; for one end, the entry found first (exact before
+        // inflected). An insertion sort in place, stable, that drops a later
+        // entry of an end already kept: a walk finds a handful, and a set and
+        // a sorted copy had cost more than the walk.
+        var kept = first + 1
+        for index in (first + 1)..<found.count {
+            let hit = found[index]
+            var place = kept
+            while place > first && found[place - 1].end < hit.end { place -= 1 }
+            if place > first && found[place - 1].end == hit.end { continue }
+            var move = kept
+            while move > place { found[move] = found[move - 1]; move -= 1 }
+            found[place] = hit
+            kept += 1
+        }
+        found.removeLast(found.count - kept)
     }
 
     /// The key numbers of what is left of a token (with fold key `foldKey`)

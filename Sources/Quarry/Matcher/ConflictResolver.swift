@@ -17,21 +17,28 @@ enum ConflictResolver {
     }
 
     static func resolve(_ candidates: CandidateList, rules: [CompiledRule], tokenCount: Int) -> [Resolved] {
-        // Each candidate with its place in the order above as one tuple, read
-        // from its rule once: sorting then compares integers (copying a rule
-        // out of the rules in every comparison retained its arrays).
-        var ranked: [(resolved: Resolved, rank: (Int, Int, Int, Int, Int))] = []
+        // Each candidate's place in the order above as one tuple, read from
+        // its rule once, and sorted with the candidate's index rather than the
+        // candidate: comparing integers and moving small elements (copying a
+        // rule in every comparison retained its arrays; sorting whole
+        // candidates moved 96 bytes at a time).
+        var resolved: [Resolved] = []
+        var ranked: [(rank: (Int, Int, Int, Int, Int), index: Int32)] = []
+        resolved.reserveCapacity(candidates.items.count)
         ranked.reserveCapacity(candidates.items.count)
         for candidate in candidates.items {
             guard let reported = reported(candidate, rules: rules, in: candidates) else { continue }
             let rank = (-rules[candidate.rule].priority, -reported.count, -(candidate.end - candidate.start),
                         rules[candidate.rule].order, candidate.start)
-            ranked.append((Resolved(candidate: candidate, reported: reported), rank))
+            ranked.append((rank, Int32(resolved.count)))
+            resolved.append(Resolved(candidate: candidate, reported: reported))
         }
         ranked.sort { $0.rank < $1.rank }
         var taken = [Bool](repeating: false, count: tokenCount)
         var kept: [Resolved] = []
-        for (item, _) in ranked where !item.reported.contains(where: { taken[$0] }) {
+        for (_, index) in ranked {
+            let item = resolved[Int(index)]
+            guard !item.reported.contains(where: { taken[$0] }) else { continue }
             for index in item.reported { taken[index] = true }
             kept.append(item)
         }
