@@ -256,11 +256,61 @@ def given_names():
         return {line.split("\t")[0].strip() for line in f if not line.startswith("#")}
 
 
+UKRAINIAN_LATIN = {"а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
+                   "и": "y", "і": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+                   "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+                   "щ": "shch", "ь": "", "'": "", "’": "", "-": "-", " ": " "}
+# Letters spelled one way at a word's start and another inside it: Єнакієве → Yenakiieve.
+UKRAINIAN_LATIN_INITIAL = {"є": ("ye", "ie"), "ї": ("yi", "i"), "й": ("y", "i"), "ю": ("yu", "iu"), "я": ("ya", "ia")}
+
+
+def kmu_romanization(alias):
+    """A Ukrainian Cyrillic name in Ukraine's national romanization (2010),
+    which English Wikipedia titles Ukrainian places by: Петрівка → Petrivka.
+    None for a name with a letter Ukrainian lacks (ы, э, ё, ъ, ў: a Russian
+    or Belarusian spelling)."""
+    lower = alias.lower()
+    out = []
+    for index, letter in enumerate(lower):
+        starts_word = index == 0 or lower[index - 1] in " -"
+        if letter in UKRAINIAN_LATIN_INITIAL:
+            out.append(UKRAINIAN_LATIN_INITIAL[letter][0 if starts_word else 1])
+        elif letter == "г" and index > 0 and lower[index - 1] == "з":
+            out.append("gh")  # зг is zgh, apart from zh (ж)
+        elif letter in UKRAINIAN_LATIN:
+            out.append(UKRAINIAN_LATIN[letter])
+        else:
+            return None
+    words = "".join(out)
+    return "-".join(" ".join(w[:1].upper() + w[1:] for w in part.split(" ")) for part in words.split("-"))
+
+
+def ukrainian_name(city, romanized):
+    """The national romanization of a small Ukrainian town's Ukrainian name,
+    where GeoNames gives a Russian one (Petrovka is Petrivka, Mikhailovka
+    Mykhailivka): from an alternate name with a Ukrainian letter (і, ї, є, ґ)
+    whose romanization is close to GeoNames' name. Only for towns under
+    15,000: the larger ones' GeoNames names are Ukrainian already, and their
+    alternate names hold oddities (Дінецьк, Кремінчук, Belarusian Мірнаград)."""
+    if city["population"] >= 15_000:
+        return None
+    best, best_ratio = None, 0.75
+    for alias in city["alternatenames"]:
+        if not CYRILLIC.match(alias) or not re.search("[іїєґ]", alias) or "район" in alias:
+            continue
+        latin = kmu_romanization(alias)
+        ratio = latin and difflib.SequenceMatcher(None, latin.lower(), romanized.lower()).ratio()
+        if latin and ratio >= best_ratio:
+            best, best_ratio = latin, ratio
+    return best
+
+
 def canonical_name(city):
     """The English Wikipedia spelling of a city's GeoNames name."""
     name, code = city["name"], city["countrycode"]
     if code == "UA":
-        return ukrainian_romanization(name)
+        romanized = ukrainian_romanization(name)
+        return ukrainian_name(city, romanized) or romanized
     if code == "RU":
         return without_soft_signs(name)
     return name.replace("'", "")
@@ -290,6 +340,8 @@ def add_cities(gazetteer, cities, towns):
             gazetteer.add(modern, modern, attributes)
             gazetteer.add(name, modern, attributes)
             gazetteer.add(without_soft_signs(name), modern, attributes)
+            if code == "UA":
+                gazetteer.add(ukrainian_romanization(name), modern, attributes)
         if population >= 1_000_000 and code in CORE:
             gazetteer.large.add(modern)
         if (code in CORE or famous or not is_english_word(modern)) and not (city.get("town") and not latin_alias_ok(modern)):
