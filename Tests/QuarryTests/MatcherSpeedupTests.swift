@@ -338,6 +338,19 @@ final class MatcherSpeedupTests: XCTestCase {
         }
     }
 
+    func testRawBufferAssignsAndFillsWholeBuffers() {
+        let buffer = RawBuffer<Int>(capacity: 2)
+        let values = Array(0..<50)
+        values.withUnsafeBufferPointer { buffer.assign($0) }
+        XCTAssertEqual(buffer.elements, values, "assigning past the room grows it")
+        [7, 8].withUnsafeBufferPointer { buffer.assign($0) }
+        XCTAssertEqual(buffer.elements, [7, 8], "assigning fewer drops the rest")
+        buffer.fill(-1)
+        XCTAssertEqual(buffer.elements, [-1, -1])
+        [Int]().withUnsafeBufferPointer { buffer.assign($0) }
+        XCTAssertTrue(buffer.isEmpty)
+    }
+
     func testLexiconEntriesMatchThroughWordsNoRuleNamesElsewhere() throws {
         let rules = """
             lexicon L = { "Storm Shadow missile", "Storm" }

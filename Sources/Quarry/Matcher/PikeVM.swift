@@ -210,7 +210,7 @@ struct PikeVM {
         arena.removeAll()
         // Cached results belong to this token sequence only.
         for index in predicateStamp.indices { predicateStamp[index] = 0 }
-        for index in 0..<startingStamp.count { startingStamp[index] = 0 }
+        startingStamp.fill(0)
         for index in lexiconStamp.indices { lexiconStamp[index] = 0 }
         lexiconHits.removeAll(keepingCapacity: true)
         secondStep = phase.ruleSecondStep

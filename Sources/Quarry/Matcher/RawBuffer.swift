@@ -44,6 +44,17 @@ final class RawBuffer<Element: BitwiseCopyable> {
         count = newCount
     }
 
+    /// Makes the buffer a copy of `values`, in one copy of memory.
+    func assign(_ values: UnsafeBufferPointer<Element>) {
+        if values.count > capacity { grow(to: max(values.count, 2 * capacity)) }
+        // Plain values: writing over the old ones needs no deinitialization.
+        if let source = values.baseAddress { base.initialize(from: source, count: values.count) }
+        count = values.count
+    }
+
+    /// Sets every element to `value`, in one fill of memory.
+    func fill(_ value: Element) { base.update(repeating: value, count: count) }
+
     /// The elements, copied into an array.
     var elements: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
 

@@ -62,9 +62,9 @@ struct RequiredKeyFilter {
         guard !setWords.isEmpty else { return }
         positions = words.positions
         positionBounds = words.positionBounds
-        cursor.removeAll()
-        for word in 0..<(positionBounds.count - 1) { cursor.append(positionBounds[word]) }
-        for set in 0..<setNext.count { setNext[set] = -1 }
+        // Whole buffers at once: this runs for every phase of every document.
+        positionBounds.withUnsafeBufferPointer { cursor.assign(UnsafeBufferPointer(rebasing: $0.dropLast())) }
+        setNext.fill(-1)
         for rule in ruleBound.indices {
             ruleBound[rule] = ruleReach[rule]?.bound(longestSpan: longestSpan) ?? Int.max
         }
