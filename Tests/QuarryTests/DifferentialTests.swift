@@ -74,6 +74,41 @@ final class DifferentialTests: XCTestCase {
         }
     }
 
+    /// A pattern without an open loop (`*`, `+`): its matches have a bounded length.
+    static func isBounded(_ pattern: Pattern) -> Bool {
+        switch pattern {
+        case .token, .any: return true
+        case let .sequence(items), let .alternation(items): return items.allSatisfy(isBounded)
+        case let .repeated(inner, _, high): return high != nil && isBounded(inner)
+        }
+    }
+
+    func testABoundedRuleReportingItsMatchFindsTheLongestMatchFromEveryStart() throws {
+        var rng = Generator(state: 20261202)
+        var compared = 0
+        while compared < 1800 {
+            let pattern = Self.randomPattern(3, &rng)
+            guard Self.isBounded(pattern) else { continue }
+            guard case let .success(program) = Compiler.compile(text: "rule r x:\(pattern.source) => X at x") else {
+                return XCTFail("did not compile: \(pattern.source)")
+            }
+            var vm = PikeVM(program: program)
+            let tokenizer = try Tokenizer(keys: program.keys)
+            for _ in 0..<6 {
+                let tokens = (0..<Int.random(in: 0...8, using: &rng)).map { _ in ["a", "b", "c"].randomElement(using: &rng)! }
+                let document = tokenizer.document(id: "t", text: tokens.joined(separator: " "))
+                vm.begin(document)
+                let found = Dictionary(vm.candidates(phase: 0, document: document, spans: SpanIndex()).items.map { ($0.start, $0.end) },
+                                       uniquingKeysWith: { max($0, $1) })
+                let longest = tokens.indices.map { start in pattern.ends(tokens, from: start).filter { $0 > start }.max() }
+                for start in tokens.indices {
+                    XCTAssertEqual(found[start], longest[start], "\(pattern.source) on \(tokens) from \(start)")
+                }
+                compared += 1
+            }
+        }
+    }
+
     func testPikeVMAgreesWithBacktrackingReference() throws {
         var rng = Generator(state: 20261122)
         var compared = 0

@@ -122,6 +122,19 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(try extract(rules, "the Kyiv regime"), ["Location[Kyiv]{name=Kyiv,kind=government}"])
     }
 
+    func testABoundedRuleReportingACaptureFindsAMatchFromEveryStart() throws {
+        // Every item of a list: the starts at "b" and "c" reach the steps the
+        // start at "a" took, yet each reports its own capture.
+        let bounded = "rule r x:[lower] (\",\" [lower]){0,3} \"end\" => X at x"
+        XCTAssertEqual(try extract(bounded, "a , b , c end"), ["X[a]", "X[b]", "X[c]"])
+        // With an open loop a later start that meets an earlier one's step is
+        // dropped, which keeps the work per token bounded whatever the rule.
+        let open = "rule r x:[lower] (\",\" [lower])* \"end\" => X at x"
+        XCTAssertEqual(try extract(open, "a , b , c end"), ["X[a]"])
+        // A rule reporting its whole match gains nothing from later starts: the earlier match covers them.
+        XCTAssertEqual(try extract("rule r [lower] (\",\" [lower]){0,3} \"end\" => X", "a , b , c end"), ["X[a , b , c end]"])
+    }
+
     func testUnmatchedOptionalCaptureOmitsAttribute() throws {
         let rules = "rule r a:\"big\"? \"boom\" => X(size: a.text, fixed: 1)"
         XCTAssertEqual(try extract(rules, "boom big boom"), ["X[boom]{fixed=1}", "X[big boom]{size=big,fixed=1}"])

@@ -1,6 +1,7 @@
 /// Runs one phase's NFA over a document's tokens: a Pike VM, so time is
 /// linear in the number of tokens for any rule (each instruction is visited
-/// at most once per position), and nothing ever backtracks.
+/// at most once per position, or once per start in a rule whose matches have
+/// a bounded length), and nothing ever backtracks.
 ///
 /// Consuming a lexicon entry or an earlier phase's span moves a thread
 /// several tokens ahead, so threads wait in a queue per position rather than
@@ -8,7 +9,9 @@
 /// start (earliest first), which gives leftmost-longest semantics per rule:
 /// for each rule and start the longest match is kept, and a later start that
 /// reaches the same instruction at the same position is dropped because the
-/// earlier one covers it.
+/// earlier one covers it; except in a rule that keeps its starts apart
+/// (`StartsApart`: it reports a capture opened at its start, and its matches
+/// have a bounded length), where each start gets its longest match.
 ///
 /// The VM holds scratch space only; the program stays immutable and shared.
 /// Its scratch buffers are objects (`VMScratch`, `RawBuffer`), so a copy of
@@ -35,6 +38,8 @@ struct PikeVM {
     private let code: [[VMOp]]
     /// Per phase, the most capture slots a rule of it has.
     private let mostSlots: [Int]
+    /// Per phase and rule, whether the rule keeps its starts apart (`StartsApart`).
+    private let startsApart: [[Bool]]
     /// Per phase and instruction, the body's test of a loop a thread can go
     /// round without trying its way out while the test holds (`ScanLoops`), or -1.
     private let scanLoops: [[Int32]]
@@ -126,6 +131,9 @@ struct PikeVM {
             VMOp.lower(phase, captureCounts: phase.ruleIndexes.map { program.rules[$0].captureNames.count })
         }
         mostSlots = code.map { ops in Int(ops.map(\.slots).max() ?? 0) }
+        startsApart = program.phases.map { phase in
+            StartsApart.rules(of: phase, reportedCaptures: phase.ruleIndexes.map { program.rules[$0].output.reportedCapture })
+        }
         scanLoops = program.phases.map { phase in
             scanningLoops ? ScanLoops.of(phase, predicates: program.predicates) : Array(repeating: -1, count: phase.instructions.count)
         }
@@ -229,6 +237,7 @@ struct PikeVM {
         // `spanMayStartRule`'s test, its two facts read once per phase.
         let startTypes = phaseStartTypes[phaseIndex], everyToken = phaseBit == 0 || phaseStartsWithLateType[phaseIndex]
         let waiting = self.waiting, stack = scratch.stack, visited = scratch.visited, scanLoops = self.scanLoops[phaseIndex]
+        let startsApart = self.startsApart[phaseIndex]
         for position in 0...count {
             // Every rule gathered can take its first step here (the start index is exact).
             if position < count && (everyToken || phasesStarting[position] & phaseBit != 0 || spans.typesStarting(at: position) & startTypes != 0) {
@@ -251,15 +260,19 @@ struct PikeVM {
                 for (index, thread) in ordered.map(\.element).enumerated() { waiting[index] = thread }
             }
             for index in 0..<starting.count {
-                waiting.append(Thread(pc: Int32(ruleStarts[starting[index]]), start: Int32(position), captures: 0))
+                let rule = starting[index]
+                waiting.append(Thread(pc: Int32(ruleStarts[rule]), start: Int32(position), captures: 0,
+                                      visitKey: startsApart[rule] ? UInt32(position) : Thread.sharedVisits))
             }
-            let stamp = visitStamp
+            // The position's stamp, in the upper half of a visit mark (`VMScratch.visited`).
+            let stamp = UInt64(visitStamp) << 32
             for index in 0..<waiting.count {
                 let thread = waiting[index]
                 // A thread in a loop whose way out the token refuses goes round it, and no further.
                 let loopTest = scanLoops[Int(thread.pc)]
-                if loopTest >= 0 && position < count && visited[Int(thread.pc)] != stamp && test(Int(loopTest), tokens, position) {
-                    visited[Int(thread.pc)] = stamp
+                if loopTest >= 0 && position < count && visited[Int(thread.pc)] != stamp | UInt64(thread.visitKey)
+                    && test(Int(loopTest), tokens, position) {
+                    visited[Int(thread.pc)] = stamp | UInt64(thread.visitKey)
                     queues.append(thread, at: position + 1)
                     continue
                 }
@@ -269,30 +282,33 @@ struct PikeVM {
                     top -= 1
                     let current = stack[top]
                     let pc = Int(current.pc)
-                    if visited[pc] == stamp { continue }
-                    visited[pc] = stamp
+                    // Visited at this position by a thread of the same key: by an earlier
+                    // start, whose match covers this one's, or by the same one.
+                    let mark = stamp | UInt64(current.visitKey)
+                    if visited[pc] == mark { continue }
+                    visited[pc] = mark
                     let op = code[pc]
                     switch op.kind {
                     case .jump:
-                        stack[top] = Thread(pc: op.a, start: current.start, captures: current.captures)
+                        stack[top] = current.at(op.a, captures: current.captures)
                         top += 1
                     case .split:
-                        stack[top] = Thread(pc: op.b, start: current.start, captures: current.captures)
-                        stack[top + 1] = Thread(pc: op.a, start: current.start, captures: current.captures)
+                        stack[top] = current.at(op.b, captures: current.captures)
+                        stack[top + 1] = current.at(op.a, captures: current.captures)
                         top += 2
                     case .openCapture:
                         let copy = copyCaptures(current.captures, count: Int(op.slots))
                         arena[Int(copy) + Int(op.a)] = Capture(start: Int32(position), end: -1, payload: .none)
-                        stack[top] = Thread(pc: op.b, start: current.start, captures: copy)
+                        stack[top] = current.at(op.b, captures: copy)
                         top += 1
                     case .closeCapture:
                         let copy = copyCaptures(current.captures, count: Int(op.slots))
                         arena[Int(copy) + Int(op.a)].end = Int32(position)
-                        stack[top] = Thread(pc: op.b, start: current.start, captures: copy)
+                        stack[top] = current.at(op.b, captures: copy)
                         top += 1
                     case .token:
                         if position < count, test(Int(op.a), tokens, position) {
-                            queues.append(Thread(pc: op.b, start: current.start, captures: current.captures), at: position + 1)
+                            queues.append(current.at(op.b, captures: current.captures), at: position + 1)
                         }
                     case .lexicon:
                         let index = Int(op.a)
@@ -362,7 +378,7 @@ struct PikeVM {
             captures = copyCaptures(thread.captures, count: Int(op.slots))
             arena[Int(captures) + Int(op.c)] = Capture(start: Int32(position), end: Int32(end), payload: payload)
         }
-        queues.append(Thread(pc: op.b, start: thread.start, captures: captures), at: end)
+        queues.append(thread.at(op.b, captures: captures), at: end)
     }
 
     /// A fresh copy of a thread's capture slots at the end of the arena.

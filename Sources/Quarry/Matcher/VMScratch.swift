@@ -7,10 +7,11 @@
 final class VMScratch {
     let stack: UnsafeMutablePointer<VMThread>
     /// The visited set: instruction `pc` was visited at the current position
-    /// when `visited[pc]` holds the position's stamp (`PikeVM` draws a new
-    /// one per position): one load and compare per step, and nothing to
-    /// clear between positions.
-    let visited: UnsafeMutablePointer<UInt32>
+    /// by a thread with visit key `k` when `visited[pc]` holds the position's
+    /// stamp (`PikeVM` draws a new one per position) in its upper half and
+    /// `k` in its lower (`VMThread.visitKey`): one load and compare per step,
+    /// and nothing to clear between positions.
+    let visited: UnsafeMutablePointer<UInt64>
     /// Room in `visited`: the most instructions of a phase.
     let instructionCount: Int
     private let stackCapacity: Int
@@ -19,7 +20,7 @@ final class VMScratch {
         instructionCount = max(1, instructions)
         stackCapacity = 2 * instructionCount + 2
         stack = .allocate(capacity: stackCapacity)
-        stack.initialize(repeating: VMThread(pc: 0, start: 0, captures: 0), count: stackCapacity)
+        stack.initialize(repeating: VMThread(pc: 0, start: 0, captures: 0, visitKey: 0), count: stackCapacity)
         visited = .allocate(capacity: instructionCount)
         visited.initialize(repeating: 0, count: instructionCount)
     }
@@ -36,4 +37,17 @@ struct VMThread {
     var pc: Int32
     var start: Int32
     var captures: Int32
+    /// What tells its visits apart from other threads' at a position: the
+    /// same for all threads of a rule (`VMThread.sharedVisits`), so that a
+    /// later start is dropped where an earlier one has been, or its start in
+    /// a rule that keeps its starts apart (`PikeVM`).
+    var visitKey: UInt32
+
+    static let sharedVisits = UInt32.max
+
+    /// The thread moved on to `pc` with `captures`, from the same start.
+    @inline(__always)
+    func at(_ pc: Int32, captures: Int32) -> VMThread {
+        VMThread(pc: pc, start: start, captures: captures, visitKey: visitKey)
+    }
 }
