@@ -353,8 +353,13 @@ def add_cities(gazetteer, cities, towns):
         if city["name"] in skipped:
             continue
         latin_alternates = {alias for alias in city["alternatenames"] if alias.isascii()}
+        # A small Russian town named like a surname or an adjective (Kirillov,
+        # Makarov, Krasnogorskiy) names a person or a district far more often,
+        # in either script: its Cyrillic name folds like the Latin surname, so it
+        # is left out too. (Not Ukrainian towns in -yn: Lebedyn, Khotyn.)
+        surname_town = city.get("town") and (code == "RU" and looks_like_surname(name) or name.endswith("enko"))
         for alias in city["alternatenames"]:
-            if alias in skipped:
+            if alias in skipped or surname_town and cyrillic_alias_ok(alias):
                 continue
             # Ukrainian places by their Russian names' romanization (Slavyansk, Chernigov):
             # for towns where GeoNames lists it too, for cities of 30,000 in any case.
