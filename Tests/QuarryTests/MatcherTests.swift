@@ -208,6 +208,17 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(records.map { $0.attribute("strict") }, [.number(5), nil, nil])
     }
 
+    func testProductMultipliesNumbersAndHasNoValueForAMissingTerm() throws {
+        let rules = """
+            lexicon N = { "две" => 2, "три" => "3" }
+            rule r n:N m:[number] x:"точно"? => X(value: product(number(n), m.value), strict: product(n, x))
+            """
+        let extractor = try Extractor(program: try compile(rules))
+        let records = extractor.extract(id: "t", text: "две тысячи . три 40")
+        XCTAssertEqual(records.map { $0.attribute("value") }, [.number(2000), .number(120)])
+        XCTAssertEqual(records.map { $0.attribute("strict") }, [nil, nil], "an unbound capture has no value")
+    }
+
     func testPathologicalRuleOnLongInputStaysLinear() throws {
         // ("a"*)* "b" backtracks exponentially in a backtracking engine.
         let program = try compile("rule r (\"a\"*)* \"b\" => X")

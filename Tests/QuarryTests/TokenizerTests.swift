@@ -274,6 +274,8 @@ final class TokenizerTests: XCTestCase {
     func testNumberValuesOfSingleTokens() {
         let t = tokens("1,200 3.5 fourteen Twenty dozen hundreds 1979")
         XCTAssertEqual(t.map(\.numericValue), [1200, 3.5, 14, 20, 12, 100, 1979])
+        // A comma before other than three digits is a decimal comma: Russian and Ukrainian write 1,5.
+        XCTAssertEqual(tokens("1,5 2,75 12,000,000 1,2345").map(\.numericValue), [1.5, 2.75, 12_000_000, 1.2345])
         XCTAssertNil(tokens("people").first?.numericValue)
     }
 
@@ -288,6 +290,9 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(value("1.5 million"), 1_500_000)
         XCTAssertEqual(value("1 200"), 1200)
         XCTAssertEqual(value("three thousand four hundred and five"), 3405)
+        XCTAssertEqual(value("600 тисяч"), 600_000)
+        XCTAssertEqual(value("20 тыс"), 20_000)
+        XCTAssertEqual(value("1,5 млн"), 1_500_000)
         XCTAssertNil(value("several"))
     }
 

@@ -346,9 +346,10 @@ public struct Compiler {
             case ("first", 1...): return .first(try arguments.map(compile))
             case ("lower", 1): return .lower(try compile(arguments[0]))
             case ("number", 1): return .number(try compile(arguments[0]))
-            case ("sum", 1...): return .sum(try arguments.map(compile))
+            case ("sum", 1...): return .arithmetic(.sum, try arguments.map(compile))
+            case ("product", 1...): return .arithmetic(.product, try arguments.map(compile))
             default:
-                throw Diagnostic.error("unknown function \(function) with \(arguments.count) argument(s) (expected previous(Type), fullest(x, Type), first(a, b, …), lower(x), number(x) or sum(a, b, …))", at: at)
+                throw Diagnostic.error("unknown function \(function) with \(arguments.count) argument(s) (expected previous(Type), fullest(x, Type), first(a, b, …), lower(x), number(x), sum(a, b, …) or product(a, b, …))", at: at)
             }
         }
     }

@@ -142,8 +142,13 @@ indirect enum Expression: Sendable {
     case lower(Expression)
     /// The value as a number, when it spells one (`"3"` gives 3).
     case number(Expression)
-    /// The sum of numbers: "two men and a woman" are 2 + 1 victims.
-    case sum([Expression])
+    /// The sum or the product of numbers: "two men and a woman" are 2 + 1
+    /// victims, "две тысячи" 2 × 1000.
+    case arithmetic(Arithmetic, [Expression])
+}
+
+enum Arithmetic: Sendable {
+    case sum, product
 }
 
 enum CaptureMember: Sendable {

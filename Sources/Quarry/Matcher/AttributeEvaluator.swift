@@ -79,15 +79,17 @@ struct AttributeEvaluator {
             return .constant(value)
         case let .lower(inner):
             return final(evaluate(inner, candidate, candidates, spans), spans).map { .constant(.string($0.description.lowercased())) } ?? .none
-        case let .sum(terms):
+        case let .arithmetic(operation, terms):
             // No value when a term has none or spells no number: a count is not guessed.
-            var total = 0.0
+            var total = operation == .sum ? 0.0 : 1.0
             for term in terms {
+                let number: Double
                 switch final(evaluate(term, candidate, candidates, spans), spans) {
-                case let .number(number): total += number
-                case let .string(text): guard let number = Double(text) else { return .none }; total += number
+                case let .number(value): number = value
+                case let .string(text): guard let value = Double(text) else { return .none }; number = value
                 case nil: return .none
                 }
+                total = operation == .sum ? total + number : total * number
             }
             return .constant(.number(total))
         }

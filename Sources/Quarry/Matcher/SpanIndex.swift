@@ -146,7 +146,7 @@ struct SpanLookups {
         case let .fullest(inner, type):
             SpanLookups.flag(type, in: &fullestTypes)
             collect(inner)
-        case let .first(items), let .sum(items): items.forEach { collect($0) }
+        case let .first(items), let .arithmetic(_, items): items.forEach { collect($0) }
         case let .lower(inner), let .number(inner): collect(inner)
         }
     }

@@ -1,7 +1,8 @@
 /// Numeric values of tokens and of token sequences: digits with separators
 /// (`1,200`, `3.5`), English number words (`fourteen`, `twenty`, `dozen`,
-/// `hundreds`), and their combinations (`twenty-one`, `a dozen`,
-/// `two hundred`, `1.5 million`, `1 200`).
+/// `hundreds`), Russian and Ukrainian multipliers (`тысяч`, `млн`), and their
+/// combinations (`twenty-one`, `a dozen`, `two hundred`, `1.5 million`,
+/// `1 200`, `600 тисяч`). (The rule pack names Cyrillic number words itself.)
 public enum NumberValue {
     static let units: [String: Double] = [
         "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -15,6 +16,10 @@ public enum NumberValue {
     static let multipliers: [String: Double] = [
         "dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
         "dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000,
+        // Russian and Ukrainian by their fold keys (тысяч, тисячі, тыс., мільйонів, млн; миллион folds as million).
+        "tysach": 1_000, "tysachi": 1_000, "tysachu": 1_000, "tys": 1_000, "tisach": 1_000, "tisachi": 1_000,
+        "tisachu": 1_000, "tis": 1_000, "milliona": 1_000_000, "millionov": 1_000_000, "miljon": 1_000_000,
+        "miljona": 1_000_000, "miljoniv": 1_000_000, "mln": 1_000_000,
     ]
 
     /// The value of one token, given its fold key.
@@ -25,17 +30,29 @@ public enum NumberValue {
         return units[foldKey] ?? multipliers[foldKey]
     }
 
-    /// Digits with `,` or thin-space group separators and an optional `.` fraction.
+    /// Digits with `,` or thin-space group separators and an optional `.`
+    /// fraction. A comma not followed by a group of three digits is a decimal
+    /// comma, as Russian and Ukrainian write it (`1,5 млн`; `1,200` is 1200).
     static func parseDigits(_ text: String) -> Double? {
         var digits = ""
         var sawPoint = false
-        for c in text {
+        let characters = Array(text)
+        for (index, c) in characters.enumerated() {
             if c.isASCII && c.isNumber { digits.append(c) }
+            else if c == "," && !sawPoint && !startsGroup(characters, after: index) { sawPoint = true; digits.append(".") }
             else if c == "," || c == "\u{202F}" || c == "\u{2009}" || c == "\u{00A0}" { continue }
             else if c == "." && !sawPoint { sawPoint = true; digits.append(c) }
             else { return nil }
         }
         return Double(digits)
+    }
+
+    /// Whether exactly three digits follow `index`, up to the end or the next non-digit.
+    private static func startsGroup(_ characters: [Character], after index: Int) -> Bool {
+        var count = 0
+        var next = index + 1
+        while next < characters.count, characters[next].isASCII, characters[next].isNumber { count += 1; next += 1 }
+        return count == 3
     }
 
     /// Combines the number tokens of a sequence into one value: `twenty - one`
