@@ -83,24 +83,33 @@ final class DifferentialTests: XCTestCase {
         }
     }
 
+    /// Compiles `rule(pattern)`, runs the VM over six random token sequences,
+    /// and hands `check` each sequence, the VM's candidates and the reference's
+    /// longest end from every start.
+    func compare(_ pattern: Pattern, rule: (Pattern) -> String, _ rng: inout Generator,
+                 check: (_ tokens: [String], _ candidates: [Candidate], _ longest: [Int?]) -> Void) throws {
+        guard case let .success(program) = Compiler.compile(text: rule(pattern)) else {
+            return XCTFail("did not compile: \(rule(pattern))")
+        }
+        var vm = PikeVM(program: program)
+        let tokenizer = try Tokenizer(keys: program.keys)
+        for _ in 0..<6 {
+            let tokens = (0..<Int.random(in: 0...8, using: &rng)).map { _ in ["a", "b", "c"].randomElement(using: &rng)! }
+            let document = tokenizer.document(id: "t", text: tokens.joined(separator: " "))
+            vm.begin(document)
+            let candidates = vm.candidates(phase: 0, document: document, spans: SpanIndex()).items
+            check(tokens, candidates, tokens.indices.map { start in pattern.ends(tokens, from: start).filter { $0 > start }.max() })
+        }
+    }
+
     func testABoundedRuleReportingItsMatchFindsTheLongestMatchFromEveryStart() throws {
         var rng = Generator(state: 20261202)
         var compared = 0
         while compared < 1800 {
             let pattern = Self.randomPattern(3, &rng)
             guard Self.isBounded(pattern) else { continue }
-            guard case let .success(program) = Compiler.compile(text: "rule r x:\(pattern.source) => X at x") else {
-                return XCTFail("did not compile: \(pattern.source)")
-            }
-            var vm = PikeVM(program: program)
-            let tokenizer = try Tokenizer(keys: program.keys)
-            for _ in 0..<6 {
-                let tokens = (0..<Int.random(in: 0...8, using: &rng)).map { _ in ["a", "b", "c"].randomElement(using: &rng)! }
-                let document = tokenizer.document(id: "t", text: tokens.joined(separator: " "))
-                vm.begin(document)
-                let found = Dictionary(vm.candidates(phase: 0, document: document, spans: SpanIndex()).items.map { ($0.start, $0.end) },
-                                       uniquingKeysWith: { max($0, $1) })
-                let longest = tokens.indices.map { start in pattern.ends(tokens, from: start).filter { $0 > start }.max() }
+            try compare(pattern, rule: { "rule r x:\($0.source) => X at x" }, &rng) { tokens, candidates, longest in
+                let found = Dictionary(candidates.map { ($0.start, $0.end) }, uniquingKeysWith: { max($0, $1) })
                 for start in tokens.indices {
                     XCTAssertEqual(found[start], longest[start], "\(pattern.source) on \(tokens) from \(start)")
                 }
@@ -114,17 +123,7 @@ final class DifferentialTests: XCTestCase {
         var compared = 0
         for _ in 0..<600 {
             let pattern = Self.randomPattern(3, &rng)
-            guard case let .success(program) = Compiler.compile(text: "rule r \(pattern.source) => X") else {
-                return XCTFail("did not compile: \(pattern.source)")
-            }
-            var vm = PikeVM(program: program)
-            let tokenizer = try Tokenizer(keys: program.keys)
-            for _ in 0..<6 {
-                let tokens = (0..<Int.random(in: 0...8, using: &rng)).map { _ in ["a", "b", "c"].randomElement(using: &rng)! }
-                let document = tokenizer.document(id: "t", text: tokens.joined(separator: " "))
-                vm.begin(document)
-                let candidates = vm.candidates(phase: 0, document: document, spans: SpanIndex()).items
-                let longest = tokens.indices.map { start in pattern.ends(tokens, from: start).filter { $0 > start }.max() }
+            try compare(pattern, rule: { "rule r \($0.source) => X" }, &rng) { tokens, candidates, longest in
                 // Every match the VM reports is real and the longest from its start.
                 for candidate in candidates {
                     XCTAssertEqual(candidate.end, longest[candidate.start], "\(pattern.source) on \(tokens) from \(candidate.start)")
