@@ -35,11 +35,12 @@ struct FormStartCache {
     }
 
     /// The stored range of the form's list in `phase`, or nil when not known yet.
+    /// (Read without bounds checks past the one on the slot: asked at nearly every token.)
     func list(form: Int32, variant: Int, phase: Int) -> Range<Int>? {
         let slot = slot(form, variant, phase)
-        guard form >= 0, slot < listOfForm[phase].count, listOfForm[phase][slot] > 0 else { return nil }
-        let number = Int(listOfForm[phase][slot]) - 1
-        return bounds[number]..<bounds[number + 1]
+        let number = listOfForm[phase].withUnsafeBufferPointer { form >= 0 && slot < $0.count ? Int($0[slot]) &- 1 : -1 }
+        guard number >= 0 else { return nil }
+        return bounds.withUnsafeBufferPointer { $0[number]..<$0[number &+ 1] }
     }
 
     /// Stores the form's list in `phase` and returns its range.

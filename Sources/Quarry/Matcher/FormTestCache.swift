@@ -25,9 +25,12 @@ struct FormTestCache {
     /// The cached result of test `test` for `form`, or nil.
     @inline(__always)
     func result(form: Int32, test: Int) -> Bool? {
-        let slot = (Int(form) * testCount + test) * 2
-        guard form >= 0, slot >> 6 < bits.count else { return nil }
-        let pair = bits[slot >> 6] >> UInt64(slot & 63)
+        // Unchecked arithmetic and reads: forms and tests are small, and the
+        // word index is checked against the count just before (asked at every step).
+        let slot = (Int(form) &* testCount &+ test) &* 2
+        let word = slot &>> 6
+        guard form >= 0, word < bits.count else { return nil }
+        let pair = bits.withUnsafeBufferPointer { $0[word] } &>> UInt64(slot & 63)
         return pair & 1 == 0 ? nil : pair & 2 != 0
     }
 

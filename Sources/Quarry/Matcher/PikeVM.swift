@@ -35,7 +35,8 @@ struct PikeVM {
 
     let program: Program
     /// Per phase, its instructions lowered for the VM.
-    private let code: [[VMOp]]
+    /// (Raw buffers: an array's bounds check was a few instructions of every step.)
+    private let code: [RawBuffer<VMOp>]
     /// Per phase, the most capture slots a rule of it has.
     private let mostSlots: [Int]
     /// Per phase and rule, whether the rule keeps its starts apart (`StartsApart`).
@@ -127,10 +128,15 @@ struct PikeVM {
     init(program: Program, scanningLoops: Bool = true, secondStepGuards: Bool = true) {
         self.program = program
         secondGuardTables = program.phases.map { SecondGuardTable($0.ruleSecondGuard, enabled: secondStepGuards) }
-        code = program.phases.map { phase in
+        let lowered = program.phases.map { phase in
             VMOp.lower(phase, captureCounts: phase.ruleIndexes.map { program.rules[$0].captureNames.count })
         }
-        mostSlots = code.map { ops in Int(ops.map(\.slots).max() ?? 0) }
+        code = lowered.map { ops in
+            let buffer = RawBuffer<VMOp>(capacity: ops.count)
+            ops.withUnsafeBufferPointer { buffer.assign($0) }
+            return buffer
+        }
+        mostSlots = lowered.map { ops in Int(ops.map(\.slots).max() ?? 0) }
         startsApart = program.phases.map { phase in
             StartsApart.rules(of: phase, reportedCaptures: phase.ruleIndexes.map { program.rules[$0].output.reportedCapture })
         }
@@ -211,7 +217,7 @@ struct PikeVM {
         let ruleStarts = phase.ruleStarts, byType = phase.ruleStartIndex.byType
         let tokens = document.tokens
         let count = tokens.count
-        let code = self.code[phaseIndex]
+        let code = self.code[phaseIndex].base
         queues.reset(positions: count + 1)
         // Threads write their slots only in fresh copies, so every new
         // thread can start from one shared block of unset slots at offset 0.

@@ -76,7 +76,10 @@ struct RequiredKeyFilter {
     @inline(__always)
     mutating func allows(_ rule: Int, at position: Int) -> Bool {
         guard holds(rule, rule, at: position) else { return false }
-        for index in furtherBounds[rule]..<furtherBounds[rule + 1] where !holds(ruleFurtherSets[index], rule, at: position) {
+        // Read without bounds checks (asked for every rule gathered): rules
+        // and sets are the filter's own numbers.
+        let further = furtherBounds.withUnsafeBufferPointer { $0[rule]..<$0[rule &+ 1] }
+        for index in further where !holds(ruleFurtherSets[index], rule, at: position) {
             return false
         }
         return true
@@ -91,7 +94,7 @@ struct RequiredKeyFilter {
             guard setWordBounds[set] < setWordBounds[set + 1] else { return true }
             next = advance(set, to: position)
         }
-        return next != Int.max && next - position < ruleBound[rule]
+        return next != Int.max && next &- position < ruleBound.withUnsafeBufferPointer { $0[rule] }
     }
 
     /// Finds the first position at or after `position` holding one of the
