@@ -203,9 +203,17 @@ struct PredicateTable {
         return predicates.count - 1
     }
 
+    /// The index of the test written at each place in the rule files: a
+    /// named pattern's tests are compiled once, however many rules use it
+    /// (building a test again made its key string and regular expressions again).
+    private var indexByLocation: [SourceLocation: Int] = [:]
+
     mutating func compile(_ node: TokenPredicateNode, at: SourceLocation) throws -> Int {
+        if let known = indexByLocation[at] { return known }
         let (predicate, key) = try build(node, at: at)
-        return intern(predicate, key: key)
+        let index = intern(predicate, key: key)
+        indexByLocation[at] = index
+        return index
     }
 
     /// The predicate of a node and the key it is stored under.
