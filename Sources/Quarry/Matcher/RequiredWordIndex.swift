@@ -30,14 +30,16 @@ struct RequiredWordIndex {
             for key in required?.keys ?? [] where keyWord[key] == nil { keyWord[key] = Int32(wordCount) }
             for lexicon in required?.lexicons ?? [] where lexiconWord[lexicon] == nil { lexiconWord[lexicon] = Int32(wordCount) }
         }
-        var wordsOfKey: [Int32: [Int32]] = [:]
-        for (key, word) in keyWord { wordsOfKey[key, default: []].append(word) }
+        // An array by key, not a dictionary: the gazetteer alone starts entries with 20,000 keys.
+        var wordsOfKey = [[Int32]](repeating: [], count: keyCount)
+        for (key, word) in keyWord.sorted(by: { $0.key < $1.key }) where Int(key) < keyCount { wordsOfKey[Int(key)].append(word) }
         for (lexicon, word) in lexiconWord.sorted(by: { $0.key < $1.key }) {
-            for key in lexicons[lexicon].firstKeys { wordsOfKey[key, default: []].append(word) }
+            for key in lexicons[lexicon].firstKeys where Int(key) < keyCount { wordsOfKey[Int(key)].append(word) }
             if lexicons[lexicon].inflects { inflectingLexicons.append((lexicon, word)) }
         }
-        for key in 0..<Int32(keyCount) {
-            keyWords += wordsOfKey[key] ?? []
+        keyWordBounds.reserveCapacity(keyCount + 1)
+        for words in wordsOfKey {
+            keyWords += words
             keyWordBounds.append(keyWords.count)
         }
     }
