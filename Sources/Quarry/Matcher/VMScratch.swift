@@ -1,9 +1,10 @@
 /// The Pike VM's per-position work space as raw memory: the stack of threads
 /// being followed and the set of instructions visited at the position. The
 /// inner loop writes these at every step; as Swift arrays each write checked
-/// the array's unique ownership. Sized once for the largest phase: a position
-/// visits each instruction at most once, and each visit pushes at most two
-/// threads. Owned by one VM (not thread-safe); freed with it.
+/// the array's unique ownership. Sized once for the largest phase: the stack
+/// holds one thread's closure at a time, which visits each instruction at most
+/// once (a thread and the threads it spawns share one visit key), and each
+/// visit pushes at most two threads. Owned by one VM (not thread-safe); freed with it.
 final class VMScratch {
     let stack: UnsafeMutablePointer<VMThread>
     /// The visited set: instruction `pc` was visited at the current position
