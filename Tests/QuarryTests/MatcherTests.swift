@@ -211,7 +211,8 @@ final class MatcherTests: XCTestCase {
     func testProductMultipliesNumbersAndHasNoValueForAMissingTerm() throws {
         let rules = """
             lexicon N = { "две" => 2, "три" => "3" }
-            rule r n:N m:[number] x:"точно"? => X(value: product(number(n), m.value), strict: product(n, x))
+            lexicon Multipliers = { "тысячи" => 1000 }
+            rule r n:N (m:[number] | k:Multipliers) x:"точно"? => X(value: product(number(n), first(m, number(k))), strict: product(n, x))
             """
         let extractor = try Extractor(program: try compile(rules))
         let records = extractor.extract(id: "t", text: "две тысячи . три 40")

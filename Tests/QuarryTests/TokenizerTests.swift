@@ -290,9 +290,8 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(value("1.5 million"), 1_500_000)
         XCTAssertEqual(value("1 200"), 1200)
         XCTAssertEqual(value("three thousand four hundred and five"), 3405)
-        XCTAssertEqual(value("600 тисяч"), 600_000)
-        XCTAssertEqual(value("20 тыс"), 20_000)
-        XCTAssertEqual(value("1,5 млн"), 1_500_000)
+        // A decimal comma before a multiplier (Russian and Ukrainian multipliers are the rule pack's: numbers.qr).
+        XCTAssertEqual(value("1,5 million"), 1_500_000)
         XCTAssertNil(value("several"))
     }
 

@@ -21,7 +21,7 @@ enum TokenPredicate {
     /// True when the test reads where the token stands (`sentence_start`,
     /// `space_before`, `line_start`), not only its surface: other tests give one answer for
     /// every token of a word form, and the matcher caches them per form (these
-    /// per form and combination of the two facts).
+    /// per form and combination of the three facts).
     var dependsOnPosition: Bool {
         switch self {
         case .builtin(.sentenceStart), .builtin(.spaceBefore), .builtin(.lineStart): return true

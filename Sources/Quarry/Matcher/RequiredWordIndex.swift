@@ -32,7 +32,8 @@ struct RequiredWordIndex {
         }
         // An array by key, not a dictionary: the gazetteer alone starts entries with 20,000 keys.
         var wordsOfKey = [[Int32]](repeating: [], count: keyCount)
-        for (key, word) in keyWord.sorted(by: { $0.key < $1.key }) where Int(key) < keyCount { wordsOfKey[Int(key)].append(word) }
+        // (A key has one word of its own: the order of the dictionary does not matter.)
+        for (key, word) in keyWord where Int(key) < keyCount { wordsOfKey[Int(key)].append(word) }
         for (lexicon, word) in lexiconWord.sorted(by: { $0.key < $1.key }) {
             for key in lexicons[lexicon].firstKeys where Int(key) < keyCount { wordsOfKey[Int(key)].append(word) }
             if lexicons[lexicon].inflects { inflectingLexicons.append((lexicon, word)) }

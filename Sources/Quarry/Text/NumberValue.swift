@@ -1,8 +1,8 @@
 /// Numeric values of tokens and of token sequences: digits with separators
 /// (`1,200`, `3.5`), English number words (`fourteen`, `twenty`, `dozen`,
-/// `hundreds`), Russian and Ukrainian multipliers (`тысяч`, `млн`), and their
-/// combinations (`twenty-one`, `a dozen`, `two hundred`, `1.5 million`,
-/// `1 200`, `600 тисяч`). (The rule pack names Cyrillic number words itself.)
+/// `hundreds`), and their combinations (`twenty-one`, `a dozen`,
+/// `two hundred`, `1.5 million`, `1 200`). (The rule pack names Russian and
+/// Ukrainian number words and multipliers itself.)
 public enum NumberValue {
     static let units: [String: Double] = [
         "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -16,10 +16,6 @@ public enum NumberValue {
     static let multipliers: [String: Double] = [
         "dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
         "dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000,
-        // Russian and Ukrainian by their fold keys (тысяч, тисячі, тыс., мільйонів, млн; миллион folds as million).
-        "tysach": 1_000, "tysachi": 1_000, "tysachu": 1_000, "tys": 1_000, "tisach": 1_000, "tisachi": 1_000,
-        "tisachu": 1_000, "tis": 1_000, "milliona": 1_000_000, "millionov": 1_000_000, "miljon": 1_000_000,
-        "miljona": 1_000_000, "miljoniv": 1_000_000, "mln": 1_000_000,
     ]
 
     /// The value of one token, given its fold key.
