@@ -64,6 +64,9 @@ final class DiagnosticTests: XCTestCase {
         let found = diagnostics("rule a /(/ => A\nrule b [capital] => B\nrule c x:\"c\" => C(v: upper(x))")
         XCTAssertEqual(found.map(\.location!.line), [1, 2, 3])
         XCTAssertEqual(found[0].message, "invalid regular expression /(/")
+        // A stray ")" would close the anchoring group the compiler wraps around it.
+        XCTAssertEqual(diagnostics("rule a /a)|(b/ => A").map(\.message), ["invalid regular expression /a)|(b/"])
+        XCTAssertNoThrow(try compile("rule a /[)]\\)?/ => A"))
         XCTAssertTrue(found[1].message.hasPrefix("unknown token class 'capital'"))
         XCTAssertTrue(found[2].message.hasPrefix("unknown function upper"))
     }

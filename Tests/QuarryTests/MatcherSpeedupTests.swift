@@ -182,7 +182,7 @@ final class MatcherSpeedupTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(second[3], 0)
         let document = try Tokenizer(keys: program.keys).document(id: "t", text: "b 7 Kyiv")
         let test = program.predicates[second[0]]
-        XCTAssertEqual(document.tokens.map { test.matches($0, text: document.words[$0.form], lexicons: program.lexicons) },
+        XCTAssertEqual(document.tokens.map { test.matches($0, text: document.words[$0.form], lexicons: program.lexicons, keys: program.keys) },
                        [true, true, false])
     }
 

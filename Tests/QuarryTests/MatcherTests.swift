@@ -81,6 +81,10 @@ final class MatcherTests: XCTestCase {
     func testRegexMustMatchWholeToken() throws {
         XCTAssertEqual(try extract("rule r /kill/ => X", "killed kill"), ["X[kill]"])
         XCTAssertEqual(try extract("rule r /KILL/i => X", "Kill"), ["X[Kill]"])
+        // An alternative that matches only a prefix does not stand for the token,
+        // nor keep a later one from matching it whole.
+        XCTAssertEqual(try extract("rule r /(kill|killed)/ => X", "killed killer"), ["X[killed]"])
+        XCTAssertEqual(try extract("rule r /a|b/ => X", "ab b"), ["X[b]"])
     }
 
     func testLexiconWithMultiTokenEntriesAndAttributes() throws {
@@ -95,6 +99,18 @@ final class MatcherTests: XCTestCase {
     func testLexiconAsSingleTokenPredicate() throws {
         let rules = "lexicon L = { \"drone\", \"drones\" }\nrule r [L] => X"
         XCTAssertEqual(try extract(rules, "two drones"), ["X[drones]"])
+    }
+
+    /// Inside `[ ]` a lexicon with endings takes a token as its pattern
+    /// element would: an entry plus an ending, in the entry's script, with
+    /// its capital.
+    func testLexiconWithEndingsAsSingleTokenPredicate() throws {
+        let rules = """
+            lexicon Endings = { "е", "ом" }
+            lexicon Places = { "Таганрог", "Kyiv" } with endings Endings with capitals
+            rule r [Places & /.*е/] => X
+            """
+        XCTAssertEqual(try extract(rules, "в Таганроге, Таганрогом, таганроге, Таганрог, Kyivе"), ["X[Таганроге]"])
     }
 
     func testNamedPatternsAndCapturesWithNumberValues() throws {

@@ -138,8 +138,20 @@ final class Lexicon {
     /// True when entries match inflected forms of their stems.
     var inflects: Bool { inflectingScripts != 0 }
 
-    func containsSingleToken(_ token: Token) -> Bool {
-        guard let child = child(of: 0, key: token.keyID), entryOfNode[Int(child)] >= 0 else { return false }
+    /// Whether `token` is a one-token entry, or one plus an ending
+    /// (`Київськ` + `ому`) where the lexicon has endings: as a pattern element
+    /// the lexicon would match it. `foldKey` is the token's.
+    func containsSingleToken(_ token: Token, foldKey: String, keys: KeyTable) -> Bool {
+        if isSingleTokenEntry(child(of: 0, key: token.keyID), token) { return true }
+        guard inflects(token.script) else { return false }
+        return stems(of: token, foldKey: foldKey, keys: keys).contains { stem in
+            guard let child = child(of: 0, key: stem), takesStem(child, token.script) else { return false }
+            return isSingleTokenEntry(child, token)
+        }
+    }
+
+    private func isSingleTokenEntry(_ child: Int32?, _ token: Token) -> Bool {
+        guard let child, entryOfNode[Int(child)] >= 0 else { return false }
         return !nodeRequiresCapital[Int(child)] || token.isCapitalized
     }
 

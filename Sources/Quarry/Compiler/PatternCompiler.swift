@@ -226,12 +226,13 @@ struct PredicateTable {
             }
             return (.literal(foldKey: keys[0]), "lit:" + keys[0])
         case let .regex(pattern, insensitive):
-            do {
-                let expression = try NSRegularExpression(pattern: pattern, options: insensitive ? [.caseInsensitive] : [])
-                return (.regex(expression), "re:\(insensitive):" + pattern)
-            } catch {
-                throw Diagnostic.error("invalid regular expression /\(pattern)/", at: at)
-            }
+            // Anchored at both ends, so that the whole token decides:
+            // unanchored, /(a|ab)/ would find "a" in "ab" and fail it.
+            // (A stray ")" would close the wrapper and pass as valid.)
+            guard PredicateTable.closesEveryGroupItOpens(pattern),
+                  let expression = try? NSRegularExpression(pattern: "^(?:\(pattern))$", options: insensitive ? [.caseInsensitive] : [])
+            else { throw Diagnostic.error("invalid regular expression /\(pattern)/", at: at) }
+            return (.regex(expression), "re:\(insensitive):" + pattern)
         case let .name(name, nameAt):
             if let builtin = BuiltinClass(rawValue: name) { return (.builtin(builtin), "b:" + name) }
             if let lexicon = lexiconIndex(name) { return (.lexiconMember(lexicon), "lex:\(lexicon)") }

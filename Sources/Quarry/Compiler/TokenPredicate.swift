@@ -94,8 +94,9 @@ enum TokenPredicate {
         return required.isSubset(of: excludedKeys)
     }
 
-    /// Whether `token`, whose word form's strings are `text`, passes the test.
-    func matches(_ token: Token, text: WordText, lexicons: [Lexicon]) -> Bool {
+    /// Whether `token`, whose word form's strings are `text`, passes the test
+    /// (`keys` number the stems a lexicon with endings looks up).
+    func matches(_ token: Token, text: WordText, lexicons: [Lexicon], keys: KeyTable) -> Bool {
         switch self {
         case let .literal(key): return text.foldKey == key
         case let .literalKey(id): return token.keyID == id
@@ -103,7 +104,7 @@ enum TokenPredicate {
             let range = NSRange(location: 0, length: text.surface.utf16.count)
             return expression.firstMatch(in: text.surface, options: [.anchored], range: range)?.range == range
         case let .builtin(builtin): return builtin.matches(token)
-        case let .lexiconMember(index): return lexicons[index].containsSingleToken(token)
+        case let .lexiconMember(index): return lexicons[index].containsSingleToken(token, foldKey: text.foldKey, keys: keys)
         case let .shape(shape): return text.shape == shape
         case let .script(script): return token.script == script
         case let .numeric(feature, op, value):
@@ -116,9 +117,9 @@ enum TokenPredicate {
             case "!=": return actual != value
             default: return actual == value
             }
-        case let .not(inner): return !inner.matches(token, text: text, lexicons: lexicons)
-        case let .and(terms): return terms.allSatisfy { $0.matches(token, text: text, lexicons: lexicons) }
-        case let .or(terms): return terms.contains { $0.matches(token, text: text, lexicons: lexicons) }
+        case let .not(inner): return !inner.matches(token, text: text, lexicons: lexicons, keys: keys)
+        case let .and(terms): return terms.allSatisfy { $0.matches(token, text: text, lexicons: lexicons, keys: keys) }
+        case let .or(terms): return terms.contains { $0.matches(token, text: text, lexicons: lexicons, keys: keys) }
         }
     }
 }

@@ -20,7 +20,7 @@ extension PikeVM {
         let form = tokens[position].form
         let perForm = Int(form) < formTests.formLimit
         if predicateStamp[predicate] == position + 1 { return predicateResult[predicate] }
-        let result = program.predicates[predicate].matches(tokens[position], text: words[form], lexicons: program.lexicons)
+        let result = program.predicates[predicate].matches(tokens[position], text: words[form], lexicons: program.lexicons, keys: program.keys)
         if perForm { formTests.store(result, form: form, test: slot) }
         predicateStamp[predicate] = position + 1
         predicateResult[predicate] = result
