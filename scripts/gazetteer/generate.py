@@ -63,6 +63,10 @@ LATIN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F' \-\.]+$")
 STEM_ENDINGS = ("а", "я", "ь", "й", "о", "ы", "и", "е")
 
 
+# Regions matched in lower case too, like countries: single words no English text uses otherwise.
+CURATED_REGIONS_IN_SLUGS = {"Crimea", "Donbas", "Donbass", "Zakarpattia", "Transnistria", "Chechnya", "Dagestan"}
+
+
 def is_english_word(alias):
     return all(part.lower() in ENGLISH for part in re.split(r"[ \-]", alias) if part)
 
@@ -216,9 +220,11 @@ class Gazetteer:
             self.entries[alias] = (self.renames.get(name, name), kind)
 
     def major(self):
-        """Countries, large cities and curated places whose names are not English words."""
+        """Countries, large cities and curated places whose names are not English
+        words, and the curated regions news slugs name ("crimea bridge explosion")."""
         return {alias: entry for alias, entry in self.entries.items()
                 if ("kind=country" in entry[1] or "kind=city" in entry[1] and "country=" not in entry[1]
+                    or entry[1] == "kind=region" and alias in CURATED_REGIONS_IN_SLUGS
                     or entry[0] in self.large) and alias.isascii() and alias.lower() not in ENGLISH_LOWER
                 and len(alias) >= 4}
 
