@@ -54,6 +54,23 @@ final class ExplainCommandTests: XCTestCase {
                       run.output)
     }
 
+    /// `quarry profile` lists the rules the matcher looked at most.
+    func testProfileListsTheRulesLookedAtMost() throws {
+        let run = try quarry(["profile", "--rules", smallRules, "--top", "2", "-"], input: "Four people were slightly injured. A dozen were hurt.")
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(run.output, """
+            1 documents, 11 tokens, 0.00 MB
+            rule                    phase     looked at  per 1,000  started   made
+            number.words            numbers   3          272.7      3         2
+            casualty.subject_count  events    2          181.8      1         1
+            all rules: looked at 5 (454.5 per 1,000 tokens), started 4
+
+            """)
+        let bad = try quarry(["profile", "--rules", smallRules, "--top", "0", "-"], input: "x")
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.errors.contains("--top takes a number of at least 1"), bad.errors)
+    }
+
     func testAnUnknownRuleOrNoTextIsAnError() throws {
         let unknown = try quarry(["explain", "--rules", smallRules, "--rule", "casualty.count", "--text", "x"])
         XCTAssertEqual(unknown.status, 2)

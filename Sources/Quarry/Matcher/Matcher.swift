@@ -4,6 +4,8 @@ public final class Matcher {
     public let program: Program
     private var vm: PikeVM
     private let lookups: SpanLookups
+    /// Set while `countRuleStarts` runs.
+    private var startCounts: RuleStartCounts?
 
     public convenience init(program: Program) {
         self.init(program: program, secondStepGuards: true)
@@ -19,6 +21,15 @@ public final class Matcher {
     /// All spans of all phases, internal types included, in phase order.
     public func spans(in document: Document) -> [Span] {
         spans(in: document, observe: nil)
+    }
+
+    /// Adds to `counts` what each rule cost over `document` (see `RuleStartCounts`).
+    public func countRuleStarts(in document: Document, into counts: inout RuleStartCounts) {
+        startCounts = counts
+        defer { startCounts = nil }
+        startCounts?.count(document: document)
+        _ = spans(in: document, observe: nil)
+        counts = startCounts!
     }
 
     /// `spans(in:)`, handing `observe` each phase's candidates and the spans
@@ -40,6 +51,10 @@ public final class Matcher {
                                  rule: rule))
             }
             observe?(phaseIndex, candidates, made)
+            if startCounts != nil {
+                vm.countStarts(phase: phaseIndex, document: document, spans: spans, into: &startCounts!)
+                startCounts!.make(made)
+            }
             for span in made {
                 spans.add(span, lastForm: document.tokens[span.tokens.upperBound - 1].form, in: document.words)
             }

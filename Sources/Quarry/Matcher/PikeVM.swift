@@ -207,6 +207,26 @@ struct PikeVM {
         begunTokens = document.tokens.count
     }
 
+    /// Readies the per-phase state that deciding where rules start reads:
+    /// position caches cleared, the phase's second steps and required-word
+    /// filter in place (`leavePhase` puts the filter back).
+    @inline(__always)
+    mutating func enterPhase(_ phaseIndex: Int, spans: SpanIndex) {
+        // Cached results belong to this token sequence only.
+        for index in predicateStamp.indices { predicateStamp[index] = 0 }
+        startingStamp.fill(0)
+        for index in lexiconStamp.indices { lexiconStamp[index] = 0 }
+        lexiconHits.removeAll(keepingCapacity: true)
+        secondStep = program.phases[phaseIndex].ruleSecondStep
+        secondGuards = secondGuardTables[phaseIndex]
+        swap(&keyFilter, &keyFilters[phaseIndex])
+        keyFilter.reset(requiredWords, longestSpan: spans.longestSpan)
+    }
+
+    mutating func leavePhase(_ phaseIndex: Int) {
+        swap(&keyFilter, &keyFilters[phaseIndex])
+    }
+
     /// Every longest match per rule and start in phase `phaseIndex` of the
     /// program, in the document given to `begin` last.
     mutating func candidates(phase phaseIndex: Int, document: Document, spans: SpanIndex) -> CandidateList {
@@ -222,16 +242,8 @@ struct PikeVM {
         // Threads write their slots only in fresh copies, so every new
         // thread can start from one shared block of unset slots at offset 0.
         arena.removeAll()
-        // Cached results belong to this token sequence only.
-        for index in predicateStamp.indices { predicateStamp[index] = 0 }
-        startingStamp.fill(0)
-        for index in lexiconStamp.indices { lexiconStamp[index] = 0 }
-        lexiconHits.removeAll(keepingCapacity: true)
-        secondStep = phase.ruleSecondStep
-        secondGuards = secondGuardTables[phaseIndex]
-        swap(&keyFilter, &keyFilters[phaseIndex])
-        defer { swap(&keyFilter, &keyFilters[phaseIndex]) }
-        keyFilter.reset(requiredWords, longestSpan: spans.longestSpan)
+        enterPhase(phaseIndex, spans: spans)
+        defer { leavePhase(phaseIndex) }
         // The longest match per rule and start, in the order first found;
         // `best` has its index by `rule * (count + 1) + start`.
         var found = CandidateList()
@@ -372,6 +384,13 @@ struct PikeVM {
     /// Whether a span of a type that a rule of phase `phaseIndex` starts with
     /// may begin at `position` (types past the first 64 are always asked).
     @inline(__always)
+    /// Whether any rule of phase `phaseIndex` may begin at `position`: the
+    /// test `candidates` makes (with its constants read once) before the start lists.
+    func mayStartRule(at position: Int, phase phaseIndex: Int, _ spans: SpanIndex) -> Bool {
+        let phaseBit: UInt64 = phaseIndex < 63 ? 1 << UInt64(phaseIndex) : 0
+        return phaseBit == 0 || phasesStarting[position] & phaseBit != 0 || spanMayStartRule(position, phaseIndex, spans)
+    }
+
     func spanMayStartRule(_ position: Int, _ phaseIndex: Int, _ spans: SpanIndex) -> Bool {
         phaseStartsWithLateType[phaseIndex] || spans.typesStarting(at: position) & phaseStartTypes[phaseIndex] != 0
     }

@@ -91,7 +91,7 @@ extension PikeVM {
 
     /// The start list of phase `phaseIndex` for the token at `position` (its
     /// range in `formStarts.storage`), made once per word form and position facts.
-    private mutating func startList(_ position: Int, _ phaseIndex: Int, _ tokens: [Token]) -> Range<Int> {
+    mutating func startList(_ position: Int, _ phaseIndex: Int, _ tokens: [Token]) -> Range<Int> {
         let form = tokens[position].form, variant = tokens[position].positionFacts
         return formStarts.list(form: form, variant: variant, phase: phaseIndex)
             ?? formStarts.store(surfaceStarts(position, phaseIndex, tokens), form: form, variant: variant, phase: phaseIndex)

@@ -114,10 +114,9 @@ struct BenchMeasurement: Codable {
     static let tableHeader = "case        corpus      MB      seconds   MB/s     tokens/s    records  rules  compile s  peak MB"
 
     var tableRow: String {
-        func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
-        return pad(name, 12) + pad(corpus, 12) + pad(String(format: "%.1f", Double(bytes) / 1e6), 8)
-            + pad(String(format: "%.2f", seconds), 10) + pad(String(format: "%.2f", megabytesPerSecond), 9)
-            + pad(String(format: "%.0f", tokensPerSecond), 12) + pad("\(records)", 9) + pad("\(rules)", 7)
-            + pad(String(format: "%.2f", compileSeconds), 11) + String(format: "%.0f", Double(peakMemory) / 1e6)
+        return name.padded(to: 12) + corpus.padded(to: 12) + String(format: "%.1f", Double(bytes) / 1e6).padded(to: 8)
+            + String(format: "%.2f", seconds).padded(to: 10) + String(format: "%.2f", megabytesPerSecond).padded(to: 9)
+            + String(format: "%.0f", tokensPerSecond).padded(to: 12) + "\(records)".padded(to: 9) + "\(rules)".padded(to: 7)
+            + String(format: "%.2f", compileSeconds).padded(to: 11) + String(format: "%.0f", Double(peakMemory) / 1e6)
     }
 }
