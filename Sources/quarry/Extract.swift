@@ -12,14 +12,11 @@ struct Extract: ParsableCommand {
     @Option(help: "Output format: jsonl, json or tsv.")
     var format: String = "jsonl"
 
-    @Option(name: .customLong("input-format"), help: "Input format: text (whole files) or jsonl ({\"id\",\"text\"} per line).")
-    var inputFormat: String = "text"
-
     @Option(help: "Worker threads; the output is the same for any number.")
     var jobs: Int = 1
 
-    @Argument(help: "Files, directories (every *.txt below them) or - for standard input.")
-    var inputs: [String]
+    @OptionGroup var input: InputOptions
+
 
     /// Documents are extracted in batches of at most this many documents and
     /// bytes, so memory does not grow with the number of inputs.
@@ -32,7 +29,7 @@ struct Extract: ParsableCommand {
         guard let outputFormat = RecordFormat(rawValue: format) else {
             throw ValidationError("unknown format \(format) (expected jsonl, json or tsv)")
         }
-        var reader = try InputReader(formatNamed: inputFormat)
+        var reader = try input.reader()
         guard jobs >= 1 else { throw ValidationError("--jobs takes a number of at least 1") }
         let program = try rulesOption.compile()
         // One extractor per worker: the program is shared, scratch space is not.
@@ -45,7 +42,7 @@ struct Extract: ParsableCommand {
             batch.removeAll(keepingCapacity: true)
             bytes = 0
         }
-        reader.forEachDocument(in: inputs) { document in
+        reader.forEachDocument(in: input.inputs) { document in
             let size = document.text.utf8.count
             if size > Extract.streamedDocumentBytes {
                 flush()

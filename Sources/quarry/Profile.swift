@@ -18,30 +18,27 @@ struct Profile: ParsableCommand {
 
     @OptionGroup var rulesOption: RulesOption
 
-    @Option(name: .customLong("input-format"), help: "Input format: text (whole files) or jsonl ({\"id\",\"text\"} per line).")
-    var inputFormat: String = "text"
+    @OptionGroup var input: InputOptions
 
     @Option(help: "How many rules to list, the most looked at first.")
     var top: Int = 20
 
-    @Argument(help: "Files, directories (every *.txt below them) or - for standard input.")
-    var inputs: [String]
 
     func validate() throws {
         guard top >= 1 else { throw ValidationError("--top takes a number of at least 1") }
     }
 
     func run() throws {
-        var reader = try InputReader(formatNamed: inputFormat)
+        var reader = try input.reader()
         let program = try rulesOption.compile()
         let tokenizer = try Tokenizer(keys: program.keys)
         let matcher = Matcher(program: program)
         var counts = RuleStartCounts(ruleCount: program.rules.count)
         var documents = 0, bytes = 0
-        reader.forEachDocument(in: inputs) { input in
-            matcher.countRuleStarts(in: tokenizer.document(id: input.id, text: input.text), into: &counts)
+        reader.forEachDocument(in: input.inputs) { document in
+            matcher.countRuleStarts(in: tokenizer.document(id: document.id, text: document.text), into: &counts)
             documents += 1
-            bytes += input.text.utf8.count
+            bytes += document.text.utf8.count
         }
         for line in Profile.table(counts, program: program, documents: documents, bytes: bytes, top: top) { Console.write(line) }
         Console.flush()
