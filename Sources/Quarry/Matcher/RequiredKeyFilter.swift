@@ -31,6 +31,9 @@ struct RequiredKeyFilter {
     /// Per set, the next position holding one of its words (Int.max: none
     /// left), valid while not before the position asked about; -1: unknown.
     private let setNext = RawBuffer<Int>()
+    /// Per rule, whether it has required words at all: most calls are for
+    /// rules that have, but those that have not need no set looked up.
+    private var ruleFiltered: [Bool] = []
 
     /// A filter of no rules, a placeholder.
     init() {}
@@ -54,6 +57,9 @@ struct RequiredKeyFilter {
         if furtherBounds.count < rules + 1 { furtherBounds += Array(repeating: ruleFurtherSets.count, count: rules + 1 - furtherBounds.count) }
         setNext.resize(to: setWordBounds.count - 1, fill: -1)
         ruleBound = Array(repeating: Int.max, count: rules)
+        ruleFiltered = (0..<rules).map { rule in
+            setWordBounds[rule] < setWordBounds[rule + 1] || furtherBounds[rule] < furtherBounds[rule + 1]
+        }
     }
 
     /// Starts over for a document whose words `words` has indexed;
@@ -75,6 +81,7 @@ struct RequiredKeyFilter {
     /// next word still ahead and compare two numbers.
     @inline(__always)
     mutating func allows(_ rule: Int, at position: Int) -> Bool {
+        guard ruleFiltered.withUnsafeBufferPointer({ $0[rule] }) else { return true }
         guard holds(rule, rule, at: position) else { return false }
         // Read without bounds checks (asked for every rule gathered): rules
         // and sets are the filter's own numbers.
@@ -89,25 +96,36 @@ struct RequiredKeyFilter {
     /// `position` (true for a set of no words).
     @inline(__always)
     private mutating func holds(_ set: Int, _ rule: Int, at position: Int) -> Bool {
-        var next = setNext[set]
+        var next = setNext.base[set]
         if next < position {
-            guard setWordBounds[set] < setWordBounds[set + 1] else { return true }
-            next = advance(set, to: position)
+            let words = setWordBounds.withUnsafeBufferPointer { $0[set]..<$0[set &+ 1] }
+            guard !words.isEmpty else { return true }
+            next = advance(set, words, to: position)
         }
         return next != Int.max && next &- position < ruleBound.withUnsafeBufferPointer { $0[rule] }
     }
 
     /// Finds the first position at or after `position` holding one of the
     /// set's words (`Int.max`: none), moving the words' cursors there.
-    private mutating func advance(_ set: Int, to position: Int) -> Int {
+    /// (Unchecked reads: the words and positions are the filter's own.)
+    private func advance(_ set: Int, _ words: Range<Int>, to position: Int) -> Int {
         var next = Int.max
-        for index in setWordBounds[set]..<setWordBounds[set + 1] {
-            let word = Int(setWords[index])
-            let last = positionBounds[word + 1]
-            while cursor[word] < last && Int(positions[cursor[word]]) < position { cursor[word] += 1 }
-            if cursor[word] < last { next = min(next, Int(positions[cursor[word]])) }
+        let cursors = cursor.base
+        setWords.withUnsafeBufferPointer { setWords in
+            positions.withUnsafeBufferPointer { positions in
+                positionBounds.withUnsafeBufferPointer { positionBounds in
+                    for index in words {
+                        let word = Int(setWords[index])
+                        let last = positionBounds[word &+ 1]
+                        var at = cursors[word]
+                        while at < last && Int(positions[at]) < position { at &+= 1 }
+                        cursors[word] = at
+                        if at < last { next = min(next, Int(positions[at])) }
+                    }
+                }
+            }
         }
-        setNext[set] = next
+        setNext.base[set] = next
         return next
     }
 }
