@@ -257,6 +257,9 @@ def load_extras(gazetteer):
                 gazetteer.curated.append(alias)
                 for form in feminine_noun_forms(alias) if kind in ("village", "city") else []:
                     gazetteer.add(form, name, f"kind={kind}")
+                # Regions' names are no common words: their stems take the case endings (Хмельниччині).
+                for stem in stems(alias) if kind == "region" and cyrillic_alias_ok(alias) else []:
+                    gazetteer.add(stem, name, f"kind={kind}")
 
 
 def add_countries(gazetteer):
