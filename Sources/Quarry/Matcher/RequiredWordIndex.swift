@@ -53,16 +53,19 @@ struct RequiredWordIndex {
         guard wordCount > 0 else { return }
         occurrences.removeAll(keepingCapacity: true)
         var nextInflected = 0
-        for position in tokens.indices {
-            let key = Int(tokens[position].keyID)
-            if key >= 0 {
-                for index in keyWordBounds[key]..<keyWordBounds[key + 1] {
-                    occurrences.append((keyWords[index], Int32(position)))
+        // Unchecked reads: keys are the program's own numbers (asked at every token).
+        keyWordBounds.withUnsafeBufferPointer { bounds in
+            keyWords.withUnsafeBufferPointer { keyWords in
+                for position in tokens.indices {
+                    let key = Int(tokens[position].keyID)
+                    if key >= 0 {
+                        for index in bounds[key]..<bounds[key &+ 1] { occurrences.append((keyWords[index], Int32(position))) }
+                    }
+                    while nextInflected < inflectedStarts.count && inflectedStarts[nextInflected].position == position {
+                        occurrences.append((inflectedStarts[nextInflected].word, Int32(position)))
+                        nextInflected += 1
+                    }
                 }
-            }
-            while nextInflected < inflectedStarts.count && inflectedStarts[nextInflected].position == position {
-                occurrences.append((inflectedStarts[nextInflected].word, Int32(position)))
-                nextInflected += 1
             }
         }
         // New arrays, not the old ones overwritten: the filters of the last
