@@ -17,7 +17,6 @@ struct Extract: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-
     /// Documents are extracted in batches of at most this many documents and
     /// bytes, so memory does not grow with the number of inputs.
     static let batchSize = 64

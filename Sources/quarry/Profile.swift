@@ -23,7 +23,6 @@ struct Profile: ParsableCommand {
     @Option(help: "How many rules to list, the most looked at first.")
     var top: Int = 20
 
-
     func validate() throws {
         guard top >= 1 else { throw ValidationError("--top takes a number of at least 1") }
     }

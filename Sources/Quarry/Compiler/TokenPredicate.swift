@@ -101,8 +101,9 @@ enum TokenPredicate {
         case let .literal(key): return text.foldKey == key
         case let .literalKey(id): return token.keyID == id
         case let .regex(expression):
+            // The expression is anchored at both ends (`PredicateTable`): any match is the whole token.
             let range = NSRange(location: 0, length: text.surface.utf16.count)
-            return expression.firstMatch(in: text.surface, options: [.anchored], range: range)?.range == range
+            return expression.firstMatch(in: text.surface, options: [.anchored], range: range) != nil
         case let .builtin(builtin): return builtin.matches(token)
         case let .lexiconMember(index): return lexicons[index].containsSingleToken(token, foldKey: text.foldKey, keys: keys)
         case let .shape(shape): return text.shape == shape

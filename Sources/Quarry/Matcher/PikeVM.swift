@@ -381,9 +381,6 @@ struct PikeVM {
         return found
     }
 
-    /// Whether a span of a type that a rule of phase `phaseIndex` starts with
-    /// may begin at `position` (types past the first 64 are always asked).
-    @inline(__always)
     /// Whether any rule of phase `phaseIndex` may begin at `position`: the
     /// test `candidates` makes (with its constants read once) before the start lists.
     func mayStartRule(at position: Int, phase phaseIndex: Int, _ spans: SpanIndex) -> Bool {
@@ -391,6 +388,9 @@ struct PikeVM {
         return phaseBit == 0 || phasesStarting[position] & phaseBit != 0 || spanMayStartRule(position, phaseIndex, spans)
     }
 
+    /// Whether a span of a type that a rule of phase `phaseIndex` starts with
+    /// may begin at `position` (types past the first 64 are always asked).
+    @inline(__always)
     func spanMayStartRule(_ position: Int, _ phaseIndex: Int, _ spans: SpanIndex) -> Bool {
         phaseStartsWithLateType[phaseIndex] || spans.typesStarting(at: position) & phaseStartTypes[phaseIndex] != 0
     }
