@@ -12,8 +12,8 @@ struct Extract: ParsableCommand {
     @Option(help: "Output format: jsonl, json or tsv.")
     var format: String = "jsonl"
 
-    @Option(help: "Worker threads; the output is the same for any number.")
-    var jobs: Int = 1
+    @Option(help: "Worker threads (default: one per core); the output is the same for any number.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @OptionGroup var input: InputOptions
 

@@ -185,9 +185,12 @@ final class InputRobustnessTests: XCTestCase {
         let one = try runQuarry(["extract", "--jobs", "1", samples])
         let three = try runQuarry(["extract", "--jobs", "3", samples])
         let again = try runQuarry(["extract", "--jobs", "3", samples])
+        // Without --jobs: a worker per core.
+        let byDefault = try runQuarry(["extract", samples])
         XCTAssertEqual(one.status, 0, one.errors)
         XCTAssertGreaterThan(one.output.split(separator: "\n").count, 500)
         XCTAssertEqual(one.output, three.output)
         XCTAssertEqual(three.output, again.output)
+        XCTAssertEqual(one.output, byDefault.output)
     }
 }
