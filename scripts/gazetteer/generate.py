@@ -207,6 +207,14 @@ def feminine_noun_forms(alias):
     return out
 
 
+def shortened_adjectives(name):
+    """A Russian name's adjective endings as English Wikipedia's titles write
+    them: Nizhniy Novgorod → Nizhny, Staryy Oskol → Stary, Naberezhnyye Chelny
+    → Naberezhnye, Kamensk-Uralskiy → Kamensk-Uralsky."""
+    name = re.sub(r"yye\b", "ye", name)
+    return re.sub(r"(?<=[a-z])(iy|yy)\b", "y", name)
+
+
 class Gazetteer:
     def __init__(self):
         self.entries = {}  # alias -> (name, kind)
@@ -216,8 +224,19 @@ class Gazetteer:
 
     def add(self, alias, name, kind):
         alias = alias.strip()
-        if alias and alias not in self.entries:
-            self.entries[alias] = (self.renames.get(name, name), kind)
+        if not alias or alias in self.entries:
+            return
+        title = self.title(name, kind)
+        self.entries[alias] = (title, kind)
+        # The title's spelling names the place as its GeoNames spelling does
+        # (Stary Oskol beside Staryy Oskol).
+        if alias == name and title != name:
+            self.add(title, title, kind)
+
+    def title(self, name, kind):
+        """The English Wikipedia title of a place of this name and kind."""
+        title = self.renames.get(name, name)
+        return shortened_adjectives(title) if "country=RU" in kind else title
 
     def major(self):
         """Countries, large cities and curated places whose names are not English
@@ -395,7 +414,7 @@ def add_cities(gazetteer, cities, towns):
             if code == "UA":
                 gazetteer.add(ukrainian_romanization(name), modern, attributes)
         if population >= 1_000_000 and code in CORE:
-            gazetteer.large.add(modern)
+            gazetteer.large.add(gazetteer.title(modern, attributes))
         if (code in CORE or famous or not is_english_word(modern)) and not (city.get("town") and not latin_alias_ok(modern)):
             gazetteer.add(modern, modern, attributes)
     for city in chosen:
