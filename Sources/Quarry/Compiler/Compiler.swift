@@ -342,6 +342,7 @@ public struct Compiler {
             let compile = { (node: ExpressionNode) in try compileExpression(node, captureNames: captureNames, rule: rule, phase: phase) }
             switch (function, arguments.count) {
             case ("previous", 1): return .previous(type: try earlierType(arguments[0], function, at))
+            case ("previous", 2): return .previousHolding(try compile(arguments[1]), type: try earlierType(arguments[0], function, at))
             case ("fullest", 2): return .fullest(try compile(arguments[0]), type: try earlierType(arguments[1], function, at))
             case ("first", 1...): return .first(try arguments.map(compile))
             case ("lower", 1): return .lower(try compile(arguments[0]))
@@ -349,7 +350,7 @@ public struct Compiler {
             case ("sum", 1...): return .arithmetic(.sum, try arguments.map(compile))
             case ("product", 1...): return .arithmetic(.product, try arguments.map(compile))
             default:
-                throw Diagnostic.error("unknown function \(function) with \(arguments.count) argument(s) (expected previous(Type), fullest(x, Type), first(a, b, …), lower(x), number(x), sum(a, b, …) or product(a, b, …))", at: at)
+                throw Diagnostic.error("unknown function \(function) with \(arguments.count) argument(s) (expected previous(Type), previous(Type, x), fullest(x, Type), first(a, b, …), lower(x), number(x), sum(a, b, …) or product(a, b, …))", at: at)
             }
         }
     }

@@ -137,6 +137,9 @@ indirect enum Expression: Sendable {
     case constant(AttributeValue)
     case capture(Int, member: CaptureMember)
     case previous(type: Int)
+    /// The nearest earlier span of the type holding the last word of the
+    /// value's tokens: "the ministry said" stands for the last ministry named.
+    case previousHolding(Expression, type: Int)
     case fullest(Expression, type: Int)
     case first([Expression])
     case lower(Expression)

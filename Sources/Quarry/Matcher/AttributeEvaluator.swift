@@ -48,6 +48,13 @@ struct AttributeEvaluator {
             }
         case let .previous(type):
             return spans.previous(type: type, endingBy: candidate.start).map { .tokens($0.tokens, .none) } ?? .none
+        case let .previousHolding(inner, type):
+            guard case let .tokens(range, _) = evaluate(inner, candidate, candidates, spans), !range.isEmpty else { return .none }
+            let key = document.foldKey(of: document.tokens[range.upperBound - 1])
+            let holding = spans.previous(type: type, endingBy: candidate.start) { span in
+                span.tokens.contains { document.foldKey(of: document.tokens[$0]) == key }
+            }
+            return holding.map { .tokens($0.tokens, .none) } ?? .none
         case let .fullest(inner, type):
             let value = evaluate(inner, candidate, candidates, spans)
             guard case let .tokens(range, _) = value, !range.isEmpty else { return value }

@@ -100,15 +100,16 @@ struct SpanIndex {
         return firstStarting(at: token, type: type) >= 0
     }
 
-    /// The span of `type` with the greatest end not after `limit` (the latest added on ties).
-    func previous(type: Int, endingBy limit: Int) -> Span? {
+    /// The span of `type` with the greatest end not after `limit` (the latest
+    /// added on ties) of those `accepts` takes.
+    func previous(type: Int, endingBy limit: Int, where accepts: (Span) -> Bool = { _ in true }) -> Span? {
         guard let ends = byTypeSortedByEnd[type] else { return nil }
         var low = 0, high = ends.count
         while low < high {
             let middle = (low + high) / 2
             if spans[ends[middle]].tokens.upperBound <= limit { low = middle + 1 } else { high = middle }
         }
-        return low == 0 ? nil : spans[ends[low - 1]]
+        return ends[..<low].reversed().lazy.map { spans[$0] }.first(where: accepts)
     }
 
     /// Spans of `type` whose last token has this fold key.
@@ -143,6 +144,9 @@ struct SpanLookups {
         switch expression {
         case .constant, .capture: break
         case let .previous(type): SpanLookups.flag(type, in: &previousTypes)
+        case let .previousHolding(inner, type):
+            SpanLookups.flag(type, in: &previousTypes)
+            collect(inner)
         case let .fullest(inner, type):
             SpanLookups.flag(type, in: &fullestTypes)
             collect(inner)
