@@ -47,14 +47,14 @@ struct AttributeEvaluator {
                 }
             }
         case let .previous(type):
-            return spans.previous(type: type, endingBy: candidate.start).map { .tokens($0.tokens, .none) } ?? .none
+            return spanValue(spans.previous(type: type, endingBy: candidate.start), spans)
         case let .previousHolding(inner, type):
             guard case let .tokens(range, _) = evaluate(inner, candidate, candidates, spans), !range.isEmpty else { return .none }
             let key = document.foldKey(of: document.tokens[range.upperBound - 1])
             let holding = spans.previous(type: type, endingBy: candidate.start) { span in
                 span.tokens.contains { document.foldKey(of: document.tokens[$0]) == key }
             }
-            return holding.map { .tokens($0.tokens, .none) } ?? .none
+            return spanValue(holding, spans)
         case let .fullest(inner, type):
             let value = evaluate(inner, candidate, candidates, spans)
             guard case let .tokens(range, _) = value, !range.isEmpty else { return value }
@@ -100,6 +100,13 @@ struct AttributeEvaluator {
             }
             return .constant(.number(total))
         }
+    }
+
+    /// Span `index` as a value: its tokens, read as a captured span is (its
+    /// `value` attribute where it has one).
+    private func spanValue(_ index: Int?, _ spans: SpanIndex) -> Value {
+        guard let index else { return .none }
+        return .tokens(spans.spans[index].tokens, .span(Int32(index)))
     }
 
     /// The output form of a value: a lexicon entry gives its canonical value,

@@ -100,16 +100,16 @@ struct SpanIndex {
         return firstStarting(at: token, type: type) >= 0
     }
 
-    /// The span of `type` with the greatest end not after `limit` (the latest
-    /// added on ties) of those `accepts` takes.
-    func previous(type: Int, endingBy limit: Int, where accepts: (Span) -> Bool = { _ in true }) -> Span? {
+    /// The index of the span of `type` with the greatest end not after
+    /// `limit` (the latest added on ties) of those `accepts` takes.
+    func previous(type: Int, endingBy limit: Int, where accepts: (Span) -> Bool = { _ in true }) -> Int? {
         guard let ends = byTypeSortedByEnd[type] else { return nil }
         var low = 0, high = ends.count
         while low < high {
             let middle = (low + high) / 2
             if spans[ends[middle]].tokens.upperBound <= limit { low = middle + 1 } else { high = middle }
         }
-        return ends[..<low].reversed().lazy.map { spans[$0] }.first(where: accepts)
+        return ends[..<low].reversed().first { accepts(spans[$0]) }
     }
 
     /// Spans of `type` whose last token has this fold key.
