@@ -264,6 +264,23 @@ final class MatcherSpeedupTests: XCTestCase {
     /// Visits are marked with a stamp per position; when the stamps wrap
     /// around, old marks are cleared, so no position takes another's marks
     /// for its own.
+    /// What a matcher keeps between documents and phases (caches per word
+    /// form, stamps of cached results) must not leak into the next one: each
+    /// sample's records are the same from one extractor that saw the others
+    /// first, in either order, as from a fresh one.
+    func testADocumentsRecordsDoNotDependOnTheDocumentsBefore() throws {
+        let program = try defaultProgram()
+        let samples = packageRoot.appendingPathComponent("samples")
+        let texts = try FileManager.default.contentsOfDirectory(atPath: samples.path).filter { $0.hasSuffix(".txt") }.sorted()
+            .map { try String(contentsOf: samples.appendingPathComponent($0), encoding: .utf8) }
+        XCTAssertGreaterThan(texts.count, 10)
+        let fresh = try texts.map { try Extractor(program: program).extract(id: "d", text: $0) }
+        let forward = try Extractor(program: program), backward = try Extractor(program: program)
+        XCTAssertEqual(texts.map { forward.extract(id: "d", text: $0) }, fresh)
+        XCTAssertEqual(texts.reversed().map { backward.extract(id: "d", text: $0) }, fresh.reversed())
+        XCTAssertGreaterThan(fresh.joined().count, 500)
+    }
+
     func testVisitStampsWrapAround() throws {
         let program = try compile("rule r \"a\" \"b\" => X")
         let document = try Tokenizer(keys: program.keys).document(id: "t", text: "a x a x a x a b")

@@ -61,19 +61,25 @@ struct PikeVM {
     /// start, space before, line start), so it has a slot per combination.
     let predicateSlot: [Int]
     let predicateDependsOnPosition: [Bool]
-    /// Per predicate, the position (plus one) its cached result is for, and
-    /// the result: the start index and every thread at a position share one test.
+    /// Per predicate, the stamp (`positionStamp(position)`) of the position its
+    /// cached result is for, and the result: the start index and every thread
+    /// at a position share one test.
     var predicateStamp: [Int]
     var predicateResult: [Bool]
     /// The same per lexicon, for the entries starting at the position.
     private var lexiconStamp: [Int]
+    /// Stamps are `stampBase + position + 1`, below `stampEnd`: each document
+    /// and phase takes fresh ones (`freshStamps`), so old marks never match
+    /// and nothing needs clearing (clearing a mark per predicate, lexicon and
+    /// rule for every phase of every document cost more than an idle phase's search).
+    private var stampBase = 0, stampEnd = 0
     /// Per lexicon, its entries at the position of its stamp: a range of
     /// `lexiconHits`, which collects those of a whole phase (emptied per
     /// phase, not per position: emptying an array is not free).
     private var lexiconFound: [Range<Int>]
     private var lexiconHits: [(end: Int, entry: Int)] = []
     /// Rules gathered to start at the current position, and a mark per rule
-    /// (position plus one) so each is gathered once. Raw buffers: written
+    /// (the position's stamp) so each is gathered once. Raw buffers: written
     /// for nearly every token, arrays checked their ownership at each write.
     let starting = RawBuffer<Int>()
     let startingStamp = RawBuffer<Int>()
@@ -187,6 +193,7 @@ struct PikeVM {
             formPhasesStarting.removeAll()
         }
         words = document.words
+        freshStamps(tokens: document.tokens.count)
         // Inflecting lexicons also occur where a token's stem starts an entry:
         // asked only of tokens in their endings' script, once per word form.
         let tokens = document.tokens
@@ -207,15 +214,23 @@ struct PikeVM {
         begunTokens = document.tokens.count
     }
 
+    /// Stamps no earlier document or phase used, for positions `0...tokens`.
+    private mutating func freshStamps(tokens: Int) {
+        stampBase = stampEnd
+        stampEnd = stampBase + tokens + 1
+    }
+
+    /// The mark of `position` in the stamp arrays.
+    @inline(__always)
+    func positionStamp(_ position: Int) -> Int { stampBase &+ position &+ 1 }
+
     /// Readies the per-phase state that deciding where rules start reads:
     /// position caches cleared, the phase's second steps and required-word
     /// filter in place (`leavePhase` puts the filter back).
     @inline(__always)
     mutating func enterPhase(_ phaseIndex: Int, spans: SpanIndex) {
         // Cached results belong to this token sequence only.
-        for index in predicateStamp.indices { predicateStamp[index] = 0 }
-        startingStamp.fill(0)
-        for index in lexiconStamp.indices { lexiconStamp[index] = 0 }
+        freshStamps(tokens: begunTokens)
         lexiconHits.removeAll(keepingCapacity: true)
         secondStep = program.phases[phaseIndex].ruleSecondStep
         secondGuards = secondGuardTables[phaseIndex]
@@ -330,8 +345,8 @@ struct PikeVM {
                         }
                     case .lexicon:
                         let index = Int(op.a)
-                        if lexiconStamp[index] != position + 1 {
-                            lexiconStamp[index] = position + 1
+                        if lexiconStamp[index] != positionStamp(position) {
+                            lexiconStamp[index] = positionStamp(position)
                             let first = lexiconHits.count
                             // Most tokens start no entry: asked of the root's edges first, without a walk.
                             if position < count && mayStart(index, tokens, position) {

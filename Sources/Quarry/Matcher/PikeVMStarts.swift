@@ -19,10 +19,10 @@ extension PikeVM {
     private mutating func testUncached(_ predicate: Int, _ tokens: [Token], _ position: Int, slot: Int) -> Bool {
         let form = tokens[position].form
         let perForm = Int(form) < formTests.formLimit
-        if predicateStamp[predicate] == position + 1 { return predicateResult[predicate] }
+        if predicateStamp[predicate] == positionStamp(position) { return predicateResult[predicate] }
         let result = program.predicates[predicate].matches(tokens[position], text: words[form], lexicons: program.lexicons, keys: program.keys)
         if perForm { formTests.store(result, form: form, test: slot) }
-        predicateStamp[predicate] = position + 1
+        predicateStamp[predicate] = positionStamp(position)
         predicateResult[predicate] = result
         return result
     }
@@ -107,7 +107,7 @@ extension PikeVM {
         let marking = !byType.isEmpty
         for index in known {
             let rule = Int(formStarts.storage[index])
-            if marking { startingStamp[rule] = position + 1 }
+            if marking { startingStamp[rule] = positionStamp(position) }
             admit(rule, position, tokens, spans)
         }
         // Rules found below come after the cached ones and need sorting in.
@@ -148,8 +148,8 @@ extension PikeVM {
 
     /// Adds `rule` to `starting` once per position, if its required keys allow it here.
     private mutating func gather(_ rule: Int, _ position: Int, _ tokens: [Token], _ spans: SpanIndex) {
-        guard startingStamp[rule] != position + 1 else { return }
-        startingStamp[rule] = position + 1
+        guard startingStamp[rule] != positionStamp(position) else { return }
+        startingStamp[rule] = positionStamp(position)
         admit(rule, position, tokens, spans)
     }
 

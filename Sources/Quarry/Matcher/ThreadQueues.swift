@@ -12,16 +12,21 @@ struct ThreadQueues<Element: BitwiseCopyable> {
 
     private let pool = RawBuffer<Entry>()
     private var free: Int32 = -1
+    /// Per position, its list's ends (-1: empty). Every list is empty again
+    /// once the VM has taken each position in turn, so a reset only grows them.
     private let head = RawBuffer<Int32>()
     private let tail = RawBuffer<Int32>()
 
-    /// Empties every queue and makes room for positions `0..<positions`.
+    /// Makes room for positions `0..<positions`; every queue must be empty
+    /// (taken), as it is after a search.
     mutating func reset(positions: Int) {
+        assert((0..<head.count).allSatisfy { head[$0] < 0 }, "ThreadQueues.reset with threads waiting")
         pool.removeAll()
         free = -1
-        head.removeAll()
-        head.resize(to: positions, fill: -1)
-        tail.resize(to: positions, fill: -1)
+        if head.count < positions {
+            head.resize(to: positions, fill: -1)
+            tail.resize(to: positions, fill: -1)
+        }
     }
 
     @inline(__always)
