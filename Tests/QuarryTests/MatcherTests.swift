@@ -12,6 +12,16 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(try extract(rules, "a b d d d a d a c"), ["X[a b d d]", "X[a d]"])
     }
 
+    /// Phases past the 63rd and span types past the 64th have no bit of
+    /// their own in the start masks: such phases are asked at every position.
+    func testPhasesAndTypesPastTheBitsStillMatch() throws {
+        let phases = (0..<70).map { "phase p\($0)\ninternal T\($0)\nrule r\($0) \"a\" => T\($0)" }.joined(separator: "\n")
+        let rules = phases + "\nphase last\nrule late T69 \"b\" => Late\nrule word \"c\" => Word"
+        // Past the first 64 positions too.
+        let text = "x a b c " + String(repeating: "x ", count: 100) + "a b c"
+        XCTAssertEqual(try extract(rules, text), ["Late[a b]", "Word[c]", "Late[a b]", "Word[c]"])
+    }
+
     func testLeftmostLongest() throws {
         XCTAssertEqual(try extract("rule r \"a\"+ => X", "a a a b a"), ["X[a a a]", "X[a]"])
     }

@@ -24,8 +24,8 @@
 ///
 /// Threads start only where a rule can (`PikeVMStarts.swift`): its first
 /// step can take the token (`RuleStartIndex`, asked once per word form,
-/// `FormStartCache`; a phase passes over tokens where no rule of it can
-/// begin by one bit per token), its required words follow within its reach
+/// `FormStartCache`; a phase passes over positions where no rule of it can
+/// begin and no thread waits 64 at a time, by bits), its required words follow within its reach
 /// (`RequiredKeyFilter`), and where known, the next token can take its
 /// second step (`SecondStep`). Token tests are answered once per word form
 /// (`FormTestCache`). A thread in a loop whose way out the token refuses
@@ -110,6 +110,12 @@ struct PikeVM {
     /// first 63) whose rules the token's surface lets begin there, so a
     /// phase passes over the other tokens without reading its start lists.
     private var phasesStarting: [UInt64] = []
+    /// The same transposed: per phase (the first 63), a bit per position,
+    /// `startWords` words each, so a search passes over 64 positions at a time.
+    private let phaseStartBits = RawBuffer<UInt64>()
+    private var startWords = 0
+    /// The running phase's start bits, its spans' starts included.
+    private let searchStartBits = RawBuffer<UInt64>()
     /// Per word form and position facts (slot `form * Token.positionFactCount + facts`), the same bits.
     var formPhasesStarting = FormBits()
     /// Per phase, a bit per span type (the first 64) a rule of it starts
@@ -211,6 +217,18 @@ struct PikeVM {
         requiredWords.index(tokens, inflectedStarts: inflected)
         phasesStarting.removeAll(keepingCapacity: true)
         for position in tokens.indices { phasesStarting.append(startingPhases(tokens, position)) }
+        // Positions 0...count, the last for threads that wait past the last token.
+        startWords = (tokens.count >> 6) + 1
+        phaseStartBits.removeAll()
+        phaseStartBits.resize(to: min(63, program.phases.count) * startWords, fill: 0)
+        for position in tokens.indices {
+            var phases = phasesStarting[position]
+            while phases != 0 {
+                let slot = phases.trailingZeroBitCount * startWords + position >> 6
+                phaseStartBits[slot] |= 1 << UInt64(position & 63)
+                phases &= phases - 1
+            }
+        }
         begunTokens = document.tokens.count
     }
 
@@ -223,6 +241,44 @@ struct PikeVM {
     /// The mark of `position` in the stamp arrays.
     @inline(__always)
     func positionStamp(_ position: Int) -> Int { stampBase &+ position &+ 1 }
+
+    /// The start bits of phase `phaseIndex` in `searchStartBits`: the
+    /// positions its start lists allow and those where a span of a type it
+    /// starts with begins (every position where that cannot be told by bits).
+    private func fillSearchStartBits(_ phaseIndex: Int, _ spans: SpanIndex, tokens count: Int) {
+        searchStartBits.removeAll()
+        if phaseIndex >= 63 || phaseStartsWithLateType[phaseIndex] {
+            searchStartBits.resize(to: startWords, fill: ~0)
+            // No start at `count`, the last word's position past the last token.
+            searchStartBits[count >> 6] = count & 63 == 0 ? 0 : ~0 >> UInt64(64 - count & 63)
+            return
+        }
+        searchStartBits.assign(UnsafeBufferPointer(start: phaseStartBits.base + phaseIndex * startWords, count: startWords))
+        let types = phaseStartTypes[phaseIndex]
+        guard types != 0 else { return }
+        for span in spans.spans where span.type < 64 && types & (1 << UInt64(span.type)) != 0 && span.tokens.lowerBound < count {
+            let start = span.tokens.lowerBound
+            searchStartBits[start >> 6] |= 1 << UInt64(start & 63)
+        }
+    }
+
+    /// The first position after `position` where threads wait (`occupied`, the
+    /// queues' bits) or rules may start (`starts`), of `words` words of bits
+    /// (`64 * words`, past every position, where there is none).
+    @inline(__always)
+    private static func nextBusyPosition(after position: Int, _ starts: UnsafeMutablePointer<UInt64>,
+                                         _ occupied: UnsafeMutablePointer<UInt64>, words: Int) -> Int {
+        let from = position &+ 1
+        var word = from >> 6
+        guard word < words else { return words << 6 }
+        var bits = (starts[word] | occupied[word]) & (~0 << UInt64(from & 63))
+        while bits == 0 {
+            word &+= 1
+            guard word < words else { return words << 6 }
+            bits = starts[word] | occupied[word]
+        }
+        return word << 6 | bits.trailingZeroBitCount
+    }
 
     /// Readies the per-phase state that deciding where rules start reads:
     /// position caches cleared, the phase's second steps and required-word
@@ -264,22 +320,26 @@ struct PikeVM {
         var found = CandidateList()
         best.removeAll()
         arena.resize(to: mostSlots[phaseIndex], fill: Capture())
-        // Tokens where no rule of the phase can begin are passed over without a look at the start lists.
-        let phaseBit: UInt64 = phaseIndex < 63 ? 1 << UInt64(phaseIndex) : 0
+        // Positions where no thread waits and no rule of the phase can begin are
+        // passed over 64 at a time, by the bits of `searchStartBits` and the queues.
+        fillSearchStartBits(phaseIndex, spans, tokens: count)
         // Read once: a class reference read in the loop, which calls mutating methods, was retained at each position.
-        // `spanMayStartRule`'s test, its two facts read once per phase.
-        let startTypes = phaseStartTypes[phaseIndex], everyToken = phaseBit == 0 || phaseStartsWithLateType[phaseIndex]
         let waiting = self.waiting, stack = scratch.stack, visited = scratch.visited, scanLoops = self.scanLoops[phaseIndex]
         let startsApart = self.startsApart[phaseIndex]
-        for position in 0...count {
+        // Pointers, read once: the buffers keep their room while the phase runs.
+        let startBits = searchStartBits.base, occupied = queues.occupiedBits, words = startWords
+        var position = PikeVM.nextBusyPosition(after: -1, startBits, occupied, words: words)
+        while position <= count {
             // Every rule gathered can take its first step here (the start index is exact).
-            if position < count && (everyToken || phasesStarting[position] & phaseBit != 0 || spans.typesStarting(at: position) & startTypes != 0) {
+            if startBits[position >> 6] & (1 << UInt64(position & 63)) != 0 {
                 gatherRulesStarting(at: position, phaseIndex, byType, tokens, spans)
             } else {
                 starting.removeAll()
             }
-            // Most positions of most phases have nothing to do.
-            if starting.isEmpty && !queues.hasThreads(at: position) { continue }
+            if starting.isEmpty && !queues.hasThreads(at: position) {
+                position = PikeVM.nextBusyPosition(after: position, startBits, occupied, words: words)
+                continue
+            }
             // A fresh stamp marks this position's visits; when the stamps wrap, old marks are cleared.
             visitStamp &+= 1
             if visitStamp == 0 {
@@ -392,6 +452,7 @@ struct PikeVM {
                     }
                 }
             }
+            position = PikeVM.nextBusyPosition(after: position, startBits, occupied, words: words)
         }
         return found
     }
