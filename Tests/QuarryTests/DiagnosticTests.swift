@@ -71,6 +71,12 @@ final class DiagnosticTests: XCTestCase {
         XCTAssertTrue(found[2].message.hasPrefix("unknown function upper"))
     }
 
+    func testReinflectNeedsALexiconOfEndings() {
+        let found = diagnostics("rule a x:[cap] => A(v: reinflect(x, Missing))")
+        XCTAssertEqual(found.map(\.message), ["reinflect expects a lexicon of endings as its last argument"])
+        XCTAssertEqual(found.first?.location?.line, 1)
+    }
+
     func testRecursivePatternAndDuplicateDefinitions() {
         let found = diagnostics("pattern P = \"a\" P?\npattern P = \"b\"\nrule r P => X")
         XCTAssertEqual(found.count, 2)

@@ -349,8 +349,15 @@ public struct Compiler {
             case ("number", 1): return .number(try compile(arguments[0]))
             case ("sum", 1...): return .arithmetic(.sum, try arguments.map(compile))
             case ("product", 1...): return .arithmetic(.product, try arguments.map(compile))
+            case ("reinflect", 2):
+                guard case let .word(name, _) = arguments[1], let lexicon = lexiconIndexByName[name] else {
+                    throw Diagnostic.error("reinflect expects a lexicon of endings as its last argument", at: at)
+                }
+                let endings = lexiconEntries[lexicon].map { (ending: $0.phrase, replacement: $0.value) }
+                    .sorted { $0.ending.count > $1.ending.count }
+                return .reinflect(try compile(arguments[0]), endings: endings)
             default:
-                throw Diagnostic.error("unknown function \(function) with \(arguments.count) argument(s) (expected previous(Type), previous(Type, x), fullest(x, Type), first(a, b, …), lower(x), number(x), sum(a, b, …) or product(a, b, …))", at: at)
+                throw Diagnostic.error("unknown function \(function) with \(arguments.count) argument(s) (expected previous(Type), previous(Type, x), fullest(x, Type), first(a, b, …), lower(x), number(x), sum(a, b, …), product(a, b, …) or reinflect(x, Lexicon))", at: at)
             }
         }
     }

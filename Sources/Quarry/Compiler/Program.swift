@@ -148,6 +148,10 @@ indirect enum Expression: Sendable {
     /// The sum or the product of numbers: "two men and a woman" are 2 + 1
     /// victims, "две тысячи" 2 × 1000.
     case arithmetic(Arithmetic, [Expression])
+    /// The value's text with each word's longest ending of `endings` replaced
+    /// (a lexicon's phrases and values, longest first): a genitive name
+    /// written as its nominative, by a table the rule pack gives.
+    case reinflect(Expression, endings: [(ending: String, replacement: String)])
 }
 
 enum Arithmetic: Sendable {

@@ -86,6 +86,16 @@ struct AttributeEvaluator {
             return .constant(value)
         case let .lower(inner):
             return final(evaluate(inner, candidate, candidates, spans), spans).map { .constant(.string($0.description.lowercased())) } ?? .none
+        case let .reinflect(inner, endings):
+            guard let value = final(evaluate(inner, candidate, candidates, spans), spans) else { return .none }
+            let words = value.description.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+                // A stem of two letters at least stays: "Ина" is no "ин" + "а".
+                guard let rule = endings.first(where: { word.hasSuffix($0.ending) && word.count >= $0.ending.count + 2 }) else {
+                    return String(word)
+                }
+                return word.dropLast(rule.ending.count) + rule.replacement
+            }
+            return .constant(.string(words.joined(separator: " ")))
         case let .arithmetic(operation, terms):
             // No value when a term has none or spells no number: a count is not guessed.
             var total = operation == .sum ? 0.0 : 1.0

@@ -151,7 +151,7 @@ struct SpanLookups {
             SpanLookups.flag(type, in: &fullestTypes)
             collect(inner)
         case let .first(items), let .arithmetic(_, items): items.forEach { collect($0) }
-        case let .lower(inner), let .number(inner): collect(inner)
+        case let .lower(inner), let .number(inner), let .reinflect(inner, _): collect(inner)
         }
     }
 }
