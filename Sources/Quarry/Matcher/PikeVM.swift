@@ -106,17 +106,16 @@ struct PikeVM {
     var formInflectedMask = FormBits()
     /// A bit per script (by ordinal) that one of those lexicons inflects.
     private let inflectingScripts: UInt64
-    /// Per token of the document given to `begin`, a bit per phase (the
-    /// first 63) whose rules the token's surface lets begin there, so a
-    /// phase passes over the other tokens without reading its start lists.
-    private var phasesStarting: [UInt64] = []
-    /// The same transposed: per phase (the first 63), a bit per position,
-    /// `startWords` words each, so a search passes over 64 positions at a time.
+    /// Per phase (the first 63), a bit per position of the document given to
+    /// `begin` where the token's surface lets a rule of the phase begin
+    /// (`startingPhases`), `startWords` words each, so a search passes over
+    /// 64 positions at a time without reading the start lists.
     private let phaseStartBits = RawBuffer<UInt64>()
     private var startWords = 0
-    /// The running phase's start bits, its spans' starts included.
+    /// The running phase's start bits, its spans' starts included (`fillSearchStartBits`).
     private let searchStartBits = RawBuffer<UInt64>()
-    /// Per word form and position facts (slot `form * Token.positionFactCount + facts`), the same bits.
+    /// Per word form and position facts (slot `form * Token.positionFactCount + facts`),
+    /// a bit per phase (the first 63) whose start list is not empty.
     var formPhasesStarting = FormBits()
     /// Per phase, a bit per span type (the first 64) a rule of it starts
     /// with, and whether one starts with a later type (then every token is asked).
@@ -215,14 +214,12 @@ struct PikeVM {
             }
         }
         requiredWords.index(tokens, inflectedStarts: inflected)
-        phasesStarting.removeAll(keepingCapacity: true)
-        for position in tokens.indices { phasesStarting.append(startingPhases(tokens, position)) }
         // Positions 0...count, the last for threads that wait past the last token.
         startWords = (tokens.count >> 6) + 1
         phaseStartBits.removeAll()
         phaseStartBits.resize(to: min(63, program.phases.count) * startWords, fill: 0)
         for position in tokens.indices {
-            var phases = phasesStarting[position]
+            var phases = startingPhases(tokens, position)
             while phases != 0 {
                 let slot = phases.trailingZeroBitCount * startWords + position >> 6
                 phaseStartBits[slot] |= 1 << UInt64(position & 63)
@@ -245,7 +242,7 @@ struct PikeVM {
     /// The start bits of phase `phaseIndex` in `searchStartBits`: the
     /// positions its start lists allow and those where a span of a type it
     /// starts with begins (every position where that cannot be told by bits).
-    private func fillSearchStartBits(_ phaseIndex: Int, _ spans: SpanIndex, tokens count: Int) {
+    func fillSearchStartBits(_ phaseIndex: Int, _ spans: SpanIndex, tokens count: Int) {
         searchStartBits.removeAll()
         if phaseIndex >= 63 || phaseStartsWithLateType[phaseIndex] {
             searchStartBits.resize(to: startWords, fill: ~0)
@@ -281,8 +278,8 @@ struct PikeVM {
     }
 
     /// Readies the per-phase state that deciding where rules start reads:
-    /// position caches cleared, the phase's second steps and required-word
-    /// filter in place (`leavePhase` puts the filter back).
+    /// fresh stamps for the position caches, the phase's second steps and
+    /// required-word filter in place (`leavePhase` puts the filter back).
     @inline(__always)
     mutating func enterPhase(_ phaseIndex: Int, spans: SpanIndex) {
         // Cached results belong to this token sequence only.
@@ -331,7 +328,7 @@ struct PikeVM {
         var position = PikeVM.nextBusyPosition(after: -1, startBits, occupied, words: words)
         while position <= count {
             // Every rule gathered can take its first step here (the start index is exact).
-            if startBits[position >> 6] & (1 << UInt64(position & 63)) != 0 {
+            if searchMayStart(at: position) {
                 gatherRulesStarting(at: position, phaseIndex, byType, tokens, spans)
             } else {
                 starting.removeAll()
@@ -457,11 +454,10 @@ struct PikeVM {
         return found
     }
 
-    /// Whether any rule of phase `phaseIndex` may begin at `position`: the
-    /// test `candidates` makes (with its constants read once) before the start lists.
-    func mayStartRule(at position: Int, phase phaseIndex: Int, _ spans: SpanIndex) -> Bool {
-        let phaseBit: UInt64 = phaseIndex < 63 ? 1 << UInt64(phaseIndex) : 0
-        return phaseBit == 0 || phasesStarting[position] & phaseBit != 0 || spanMayStartRule(position, phaseIndex, spans)
+    /// Whether `searchStartBits` (`fillSearchStartBits`) lets a rule begin at `position`.
+    @inline(__always)
+    func searchMayStart(at position: Int) -> Bool {
+        searchStartBits.base[position >> 6] & (1 << UInt64(position & 63)) != 0
     }
 
     /// Whether a span of a type that a rule of phase `phaseIndex` starts with

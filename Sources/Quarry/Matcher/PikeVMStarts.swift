@@ -74,7 +74,7 @@ extension PikeVM {
         return mask
     }
 
-    /// The bits of `phasesStarting` for the token at `position`: the phases
+    /// The start bits (`phaseStartBits`) of the token at `position`: the phases
     /// whose start list for its word form and position facts is not empty,
     /// found once per form and facts.
     mutating func startingPhases(_ tokens: [Token], _ position: Int) -> UInt64 {

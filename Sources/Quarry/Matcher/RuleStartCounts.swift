@@ -36,7 +36,8 @@ extension PikeVM {
         let byType = phase.ruleStartIndex.byType, tokens = document.tokens
         enterPhase(phaseIndex, spans: spans)
         defer { leavePhase(phaseIndex) }
-        for position in tokens.indices where mayStartRule(at: position, phase: phaseIndex, spans) {
+        fillSearchStartBits(phaseIndex, spans, tokens: tokens.count)
+        for position in tokens.indices where searchMayStart(at: position) {
             var looked = Set(startList(position, phaseIndex, tokens).map { Int(formStarts.storage[$0]) })
             for (type, rules) in byType where spans.hasSpan(startingAt: position, type: type) { looked.formUnion(rules) }
             for rule in looked { counts.lookAt(phase.ruleIndexes[rule]) }

@@ -4,7 +4,7 @@
 /// (An array per position allocated anew at every position.) The pool and
 /// the list ends are raw buffers (`RawBuffer`): queuing is in the VM's
 /// inner loop. A bit per position tells where threads wait, so the VM can
-/// pass over 64 positions at a time (`occupiedWord`).
+/// pass over 64 positions at a time (`occupiedBits`).
 struct ThreadQueues<Element: BitwiseCopyable> {
     private struct Entry {
         var element: Element
