@@ -40,6 +40,14 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(kinds, [.string("Київ"), .string("e\u{301}"), .identifier("идентификатор-2"), .symbol("=>"), .number(1.5), .end])
     }
 
+    func testColumnsOnLinesOfCyrillicAndPunctuation() {
+        // Counted by scalars (each its own character), and the same where the
+        // line also holds a mark that joins the scalar before it.
+        let (kinds, found) = lexemes("\"«Київ» — так\" ~\n\"«Київ» — та\u{301}к\" ~")
+        XCTAssertEqual(kinds, [.string("«Київ» — так"), .string("«Київ» — та\u{301}к"), .end])
+        XCTAssertEqual(found, ["1:16 unexpected character '~'", "2:16 unexpected character '~'"])
+    }
+
     func testMarksBelongToTheCharacterBeforeThem() {
         // A joiner after a space is part of the space; one after a letter, of the name.
         let (kinds, found) = lexemes("a \u{200D}b c\u{301}d \u{1F600}")
