@@ -45,9 +45,10 @@ final class Lexicon {
     /// none), since every token looks there; filled by `indexFirstKeys`.
     @exclusivity(unchecked) private var rootChild: [Int32] = []
     /// Fold keys of endings that may follow a token inside the same token
-    /// (`Таганрог` + `е`, `F-16` + `s`), longest first, by the ordinal of the
-    /// script they are written in: each applies only to tokens in its script.
-    @exclusivity(unchecked) private var endingsOfScript = [[String]](repeating: [], count: Script.allCases.count)
+    /// (`Таганрог` + `е`, `F-16` + `s`), by the ordinal of the script they are
+    /// written in (each applies only to tokens in its script), then by their
+    /// last scalar: a token is compared only with the endings that end as it does.
+    @exclusivity(unchecked) private var endingsByLastScalar = [[Unicode.Scalar: [String]]](repeating: [:], count: Script.allCases.count)
     /// A bit per script (by ordinal) that has endings: asked at every step of a walk.
     @exclusivity(unchecked) private var inflectingScripts: UInt8 = 0
     /// A stem left after removing an ending keeps at least this many characters,
@@ -62,7 +63,12 @@ final class Lexicon {
         // Shortest ending first, so the longest stem is tried first and wins
         // where two stems reach entries of one length (`Сумщині` is
         // `Сумщин` + `і`, Sumy's region, before `Сумщ…` + `ні`).
-        endingsOfScript = byScript.map { $0.sorted { ($0.count, $0) < ($1.count, $1) } }
+        let endingsOfScript = byScript.map { $0.sorted { ($0.count, $0) < ($1.count, $1) } }
+        endingsByLastScalar = endingsOfScript.map { endings in
+            var byLast: [Unicode.Scalar: [String]] = [:]
+            for ending in endings { if let last = ending.unicodeScalars.last { byLast[last, default: []].append(ending) } }
+            return byLast
+        }
         inflectingScripts = 0
         for (ordinal, keys) in endingsOfScript.enumerated() where !keys.isEmpty { inflectingScripts |= 1 << ordinal }
     }
@@ -186,7 +192,8 @@ final class Lexicon {
     /// once one of the endings is removed (shortest ending first), for tokens
     /// in the endings' script.
     func stems(of token: Token, foldKey: String, keys: KeyTable) -> [Int32] {
-        return endingsOfScript[token.script.ordinal].compactMap { ending in
+        guard let last = foldKey.unicodeScalars.last, let endings = endingsByLastScalar[token.script.ordinal][last] else { return [] }
+        return endings.compactMap { ending in
             guard foldKey.hasSuffix(ending) else { return nil }
             let stemText = foldKey.dropLast(ending.count)
             guard stemText.count >= Lexicon.minimumStem

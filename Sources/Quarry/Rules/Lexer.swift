@@ -251,7 +251,7 @@ struct LineColumns {
             for next in (offset + 1)..<min(offset + length, end) { value = value << 6 | UInt32(bytes[next] & 0x3F) }
             guard LineColumns.standsAlone(value) else { break }
             number += 1
-            columns += repeatElement(number, count: length)
+            for _ in 0..<length { columns.append(number) }
             offset += length
         }
         if offset >= end { byteColumns = columns; return }
