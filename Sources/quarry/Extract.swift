@@ -107,12 +107,12 @@ struct RecordWriter {
     mutating func write(_ records: [Record]) {
         for record in records {
             switch format {
-            case .jsonl: Console.writeLine { RecordFormat.appendJSON(record, to: &$0) }
+            case .jsonl: Console.writeLine { RecordFormat.appendJSON(record, to: $0) }
             case .json:
                 let comma = !first
                 Console.writeLine { out in
                     if comma { out.append(UInt8(ascii: ",")) }
-                    RecordFormat.appendJSON(record, to: &out)
+                    RecordFormat.appendJSON(record, to: out)
                 }
                 first = false
             case .tsv: Console.write(RecordFormat.tsv(record))

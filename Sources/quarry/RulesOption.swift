@@ -38,29 +38,28 @@ struct RulesOption: ParsableArguments {
 
 /// Buffered standard output and unbuffered standard error.
 enum Console {
-    nonisolated(unsafe) private static var buffer: [UInt8] = []
+    nonisolated(unsafe) private static let buffer = ByteBuffer(capacity: 1 << 17)
 
     static func write(_ line: String) {
-        writeLine { $0.append(contentsOf: line.utf8) }
+        writeLine { $0.append(line) }
     }
 
     /// Writes the line `body` appends, as UTF-8, straight into the buffer.
-    static func writeLine(_ body: (inout [UInt8]) -> Void) {
-        body(&buffer)
+    static func writeLine(_ body: (ByteBuffer) -> Void) {
+        body(buffer)
         buffer.append(10)
         if buffer.count > 1 << 16 { flush() }
     }
 
     static func flush() {
-        buffer.withUnsafeBufferPointer { pointer in
-            var offset = 0
-            while offset < pointer.count {
-                let written = Foundation.write(1, pointer.baseAddress! + offset, pointer.count - offset)
-                if written <= 0 { break }
-                offset += written
-            }
+        let pointer = buffer.bytes
+        var offset = 0
+        while offset < pointer.count {
+            let written = Foundation.write(1, pointer.baseAddress! + offset, pointer.count - offset)
+            if written <= 0 { break }
+            offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeAll()
     }
 
     static func error(_ line: String) {

@@ -22,9 +22,26 @@ final class RecordFormatTests: XCTestCase {
             XCTAssertEqual(RecordFormat.json(numbered),
                            #"{"doc":"d","type":"T","start":\#(start),"end":\#(start),"text":"","rule":"r","attrs":{"n":\#(formatNumber(number))}}"#)
         }
-        var digits: [UInt8] = []
-        appendDecimal(Int.min, to: &digits)
-        XCTAssertEqual(String(decoding: digits, as: UTF8.self), String(Int.min))
+        let digits = ByteBuffer(capacity: 4)
+        appendDecimal(Int.min, to: digits)
+        XCTAssertEqual(String(decoding: digits), String(Int.min))
         XCTAssertEqual(jsonString("\\"), #""\\""#)
+    }
+
+    /// An escape at any offset, after ASCII or two-byte letters, is found,
+    /// and bytes at 0x20 and above (the edge of the control test) are not escaped.
+    func testEscapesAtAnyOffset() throws {
+        for special in ["\"", "\\", "\n", "\t", "\u{01}", "\u{1F}"] {
+            for offset in 0..<19 {
+                for filler in ["a", "ж"] {
+                    let text = String(repeating: filler, count: offset) + special + String(repeating: " !#[]", count: 3)
+                    let quoted = jsonString(text)
+                    let parsed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data("[\(quoted)]".utf8)) as? [String])
+                    XCTAssertEqual(parsed, [text], "\(special.unicodeScalars.first!.value) after \(offset) × \(filler)")
+                    XCTAssertFalse(quoted.unicodeScalars.dropFirst().dropLast().contains { $0.value < 0x20 }, "no raw control character")
+                }
+            }
+        }
+        XCTAssertEqual(jsonString(" !#[]~ Київ"), "\" !#[]~ Київ\"")
     }
 }
