@@ -343,6 +343,8 @@ public struct Compiler {
             switch (function, arguments.count) {
             case ("previous", 1): return .previous(type: try earlierType(arguments[0], function, at))
             case ("previous", 2): return .previousHolding(try compile(arguments[1]), type: try earlierType(arguments[0], function, at))
+            case ("subject", 2):
+                return .subject(type: try earlierType(arguments[0], function, at), subjects: try earlierType(arguments[1], function, at))
             case ("fullest", 2): return .fullest(try compile(arguments[0]), type: try earlierType(arguments[1], function, at))
             case ("first", 1...): return .first(try arguments.map(compile))
             case ("lower", 1): return .lower(try compile(arguments[0]))
@@ -357,7 +359,7 @@ public struct Compiler {
                     .sorted { $0.ending.count > $1.ending.count }
                 return .reinflect(try compile(arguments[0]), endings: endings)
             default:
-                throw Diagnostic.error("unknown function \(function) with \(arguments.count) argument(s) (expected previous(Type), previous(Type, x), fullest(x, Type), first(a, b, …), lower(x), number(x), sum(a, b, …), product(a, b, …) or reinflect(x, Lexicon))", at: at)
+                throw Diagnostic.error("unknown function \(function) with \(arguments.count) argument(s) (expected previous(Type), previous(Type, x), subject(Type, Subjects), fullest(x, Type), first(a, b, …), lower(x), number(x), sum(a, b, …), product(a, b, …) or reinflect(x, Lexicon))", at: at)
             }
         }
     }

@@ -140,6 +140,11 @@ indirect enum Expression: Sendable {
     /// The nearest earlier span of the type holding the last word of the
     /// value's tokens: "the ministry said" stands for the last ministry named.
     case previousHolding(Expression, type: Int)
+    /// The nearest earlier span of `type`, or, where its sentence holds an
+    /// earlier span of `subjects`, the last of those: a pronoun stands for
+    /// the sentence's subject, not its last name ("Zelensky thanked Biden.
+    /// “…,” he said." is Zelensky's).
+    case subject(type: Int, subjects: Int)
     case fullest(Expression, type: Int)
     case first([Expression])
     case lower(Expression)

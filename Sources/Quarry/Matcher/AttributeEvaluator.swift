@@ -48,6 +48,10 @@ struct AttributeEvaluator {
             }
         case let .previous(type):
             return spanValue(spans.previous(type: type, endingBy: candidate.start), spans)
+        case let .subject(type, subjects):
+            guard let nearest = spans.previous(type: type, endingBy: candidate.start) else { return .none }
+            let sentence = document.sentences[document.tokens[spans.spans[nearest].tokens.lowerBound].sentence]
+            return spanValue(spans.last(type: subjects, from: sentence.lowerBound, endingBy: candidate.start) ?? nearest, spans)
         case let .previousHolding(inner, type):
             guard case let .tokens(range, _) = evaluate(inner, candidate, candidates, spans), !range.isEmpty else { return .none }
             let key = document.foldKey(of: document.tokens[range.upperBound - 1])

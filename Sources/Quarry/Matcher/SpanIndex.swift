@@ -112,6 +112,24 @@ struct SpanIndex {
         return ends[..<low].reversed().first { accepts(spans[$0]) }
     }
 
+    /// The span of `type` that ends last by token `limit` among those that
+    /// start at token `from` or later.
+    func last(type: Int, from: Int, endingBy limit: Int) -> Int? {
+        guard let ends = byTypeSortedByEnd[type] else { return nil }
+        var low = 0, high = ends.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[ends[middle]].tokens.upperBound <= limit { low = middle + 1 } else { high = middle }
+        }
+        // Back by end until spans end before `from`: none earlier starts after it.
+        for index in ends[..<low].reversed() {
+            let tokens = spans[index].tokens
+            if tokens.upperBound <= from { return nil }
+            if tokens.lowerBound >= from { return index }
+        }
+        return nil
+    }
+
     /// Spans of `type` whose last token has this fold key.
     func ending(withKey key: String, type: Int) -> [Span] {
         (byTypeAndLastKey[type]?[key] ?? []).map { spans[$0] }
@@ -144,6 +162,9 @@ struct SpanLookups {
         switch expression {
         case .constant, .capture: break
         case let .previous(type): SpanLookups.flag(type, in: &previousTypes)
+        case let .subject(type, subjects):
+            SpanLookups.flag(type, in: &previousTypes)
+            SpanLookups.flag(subjects, in: &previousTypes)
         case let .previousHolding(inner, type):
             SpanLookups.flag(type, in: &previousTypes)
             collect(inner)
