@@ -14,18 +14,12 @@ public enum RecordFormat: String, CaseIterable, Sendable {
     /// into an output buffer, hundreds of thousands of records per run make
     /// no string each.
     public static func appendJSON(_ record: Record, to out: ByteBuffer) {
-        out.append(literal: "{\"doc\":")
-        appendJSONString(record.document, to: out)
-        out.append(literal: ",\"type\":")
-        appendJSONString(record.type, to: out)
-        out.append(literal: ",\"start\":")
-        appendDecimal(record.start, to: out)
-        out.append(literal: ",\"end\":")
-        appendDecimal(record.end, to: out)
-        out.append(literal: ",\"text\":")
-        appendJSONString(record.text, to: out)
-        out.append(literal: ",\"rule\":")
-        appendJSONString(record.rule, to: out)
+        field("{\"doc\":", record.document, to: out)
+        field(",\"type\":", record.type, to: out)
+        field(",\"start\":", record.start, to: out)
+        field(",\"end\":", record.end, to: out)
+        field(",\"text\":", record.text, to: out)
+        field(",\"rule\":", record.rule, to: out)
         out.append(literal: ",\"attrs\":{")
         for index in record.attributes.indices {
             if index > 0 { out.append(UInt8(ascii: ",")) }
@@ -42,6 +36,19 @@ public enum RecordFormat: String, CaseIterable, Sendable {
             }
         }
         out.append(literal: "}}")
+    }
+
+    /// A key, with what opens it, and its value.
+    @inline(__always)
+    private static func field(_ key: StaticString, _ value: String, to out: ByteBuffer) {
+        out.append(literal: key)
+        appendJSONString(value, to: out)
+    }
+
+    @inline(__always)
+    private static func field(_ key: StaticString, _ value: Int, to out: ByteBuffer) {
+        out.append(literal: key)
+        appendDecimal(value, to: out)
     }
 
     /// One record as a TSV line: doc, type, start, end, text, rule, key=value;…
