@@ -42,7 +42,7 @@ struct Explain: ParsableCommand {
             guard let index = ruleIndex(named: name, in: program) else { throw ExitCode(2) }
             return index
         }
-        let tokenizer = try Tokenizer(keys: program.keys)
+        let tokenizer = try Tokenizer(program: program)
         let matcher = Matcher(program: program)
         var report = ExplainReport(program: program, matcher: matcher, listsTokens: tokens)
         func explain(_ document: InputDocument) {

@@ -30,7 +30,7 @@ struct Profile: ParsableCommand {
     func run() throws {
         var reader = try input.reader()
         let program = try rulesOption.compile()
-        let tokenizer = try Tokenizer(keys: program.keys)
+        let tokenizer = try Tokenizer(program: program)
         let matcher = Matcher(program: program)
         var counts = RuleStartCounts(ruleCount: program.rules.count)
         var documents = 0, bytes = 0

@@ -8,6 +8,9 @@ public struct Compiler {
 
     private struct RuleItem { var declaration: RuleDeclaration; var phase: Int; var file: SourceFile }
 
+    /// The lexicon whose entries the tokenizer ends no sentence after (`Abbreviations`).
+    static let abbreviationsLexicon = "SentenceAbbreviations"
+
     private var phaseNames: [String] = []
     private var patterns: [String: (PatternNode, SourceLocation)] = [:]
     private var lexiconIndexByName: [String: Int] = [:]
@@ -270,8 +273,15 @@ public struct Compiler {
             phases[index].ruleStartIndex = RuleStartIndex(firstSteps: starts, instructions: phases[index].instructions,
                                                           predicates: numbered, keyCount: keys.count)
         }
+        let abbreviations = lexiconIndexByName[Compiler.abbreviationsLexicon].map { index in
+            for entry in lexiconEntries[index] where !entry.phrase.hasSuffix(".") || entry.phrase.contains(" ") {
+                report(error("\(Compiler.abbreviationsLexicon) lists abbreviations that end with a full stop and hold no space, not '\(entry.phrase)'",
+                             at: entry.location))
+            }
+            return Abbreviations(lexiconEntries[index].map(\.phrase))
+        }
         return Program(phases: phases, rules: rules, types: types, predicates: numbered,
-                       lexicons: lexicons, examples: examples, keys: keys)
+                       lexicons: lexicons, examples: examples, keys: keys, abbreviations: abbreviations ?? .none)
     }
 
     private func nameResolver(phase: Int) -> (String, SourceLocation) throws -> ResolvedName {

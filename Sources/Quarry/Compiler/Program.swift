@@ -9,10 +9,13 @@ public final class Program: @unchecked Sendable {
     public let examples: [Example]
     /// The fold keys the rules name, numbered (tokens carry the number).
     public let keys: KeyTable
+    /// What the pack's lexicon `SentenceAbbreviations` lists: no sentence ends after them.
+    public let abbreviations: Abbreviations
 
     init(phases: [Phase], rules: [CompiledRule], types: [SpanType], predicates: [TokenPredicate], lexicons: [Lexicon],
-         examples: [Example], keys: KeyTable) {
+         examples: [Example], keys: KeyTable, abbreviations: Abbreviations = .none) {
         self.keys = keys
+        self.abbreviations = abbreviations
         self.phases = phases
         self.rules = rules
         self.types = types

@@ -12,7 +12,7 @@ public final class Extractor {
     public init(program: Program, segmentation: Segmentation = .standard) throws {
         self.program = program
         self.segmentation = segmentation
-        tokenizer = try Tokenizer(keys: program.keys)
+        tokenizer = try Tokenizer(program: program)
         matcher = Matcher(program: program)
     }
 

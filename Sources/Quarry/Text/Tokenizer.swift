@@ -24,20 +24,28 @@ public final class Tokenizer {
 
     /// Numbers for the fold keys a program names; tokens get them (`Token.keyID`).
     public let keys: KeyTable
+    /// Where ICU's sentence rules would end a sentence but the pack says not to.
+    public let abbreviations: Abbreviations
 
     private let wordBreaker: ICUBreaker
     /// ICU's sentence iterator, only to compare `SentenceBreaks` with.
     private lazy var sentenceBreaker = try? ICUBreaker(.sentences)
 
-    public convenience init(keys: KeyTable = KeyTable()) throws {
-        try self.init(keys: keys, formLimit: 1 << 20)
+    public convenience init(keys: KeyTable = KeyTable(), abbreviations: Abbreviations = .none) throws {
+        try self.init(keys: keys, abbreviations: abbreviations, formLimit: 1 << 20)
     }
 
-    init(keys: KeyTable, formLimit: Int) throws {
+    /// Tokens as `program`'s rules read them: its fold-key numbers and abbreviations.
+    public convenience init(program: Program) throws {
+        try self.init(keys: program.keys, abbreviations: program.abbreviations)
+    }
+
+    init(keys: KeyTable, abbreviations: Abbreviations = .none, formLimit: Int) throws {
         self.formLimit = formLimit
         folder = Folder()
         wordBreaker = try ICUBreaker(.words)
         self.keys = keys
+        self.abbreviations = abbreviations
     }
 
     public func document(id: String, text: String) -> Document {
@@ -46,7 +54,7 @@ public final class Tokenizer {
         defer { self.cache = cache }
         if cache.words.count >= formLimit { cache.removeAll() }
         let scalars = [Unicode.Scalar](scalarsOf: text)
-        let sentenceStarts = SentenceBreaks.boundaries(scalars)
+        let sentenceStarts = abbreviations.keepingSentencesTogether(SentenceBreaks.boundaries(scalars), scalars)
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
         var sentence = 0
