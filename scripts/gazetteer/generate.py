@@ -387,14 +387,16 @@ def canonical_name(city):
     return name.replace("'", "")
 
 
-VILLAGE_ENDINGS = re.compile(r"(івка|ївка|овка|евка|ёвка|ське|ское|цьке|цкое)$")
+VILLAGE_ENDINGS = re.compile(r"(івка|ївка|овка|евка|ёвка|ське|ское|цьке|цкое|ное|ое|ье|ая|ый|ий)$")
 
 
 def village_name_of_a_city(alias, name):
     """A city's alternate name shaped like a village's and unlike the city's
     own (Олександрівка for Donetsk, Новоолександрівка for Melitopol, names
-    of two centuries ago): news that names it means one of the villages."""
-    if not VILLAGE_ENDINGS.search(alias):
+    of two centuries ago; Белая and Лесное, Chechen towns' Soviet names):
+    news that names it means one of the villages."""
+    # (Not a compound: Новоград-Волинський is Zviahel, renamed in 2022.)
+    if not VILLAGE_ENDINGS.search(alias) or "-" in alias:
         return False
     latin = russian_romanization(alias) or kmu_romanization(alias) or alias
     return difflib.SequenceMatcher(None, latin.lower(), name.lower()).ratio() < 0.6
