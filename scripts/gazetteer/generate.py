@@ -464,8 +464,10 @@ def add_cities(gazetteer, cities, towns):
                     if region:
                         gazetteer.add(region, name, f"kind=region;country={code}")
                 if population >= 30_000:
+                    # (Not a stem that is a word or a name itself: Сталино's Сталин.)
                     for stem in stems(alias):
-                        gazetteer.add(stem, name, attributes)
+                        if stem not in skipped:
+                            gazetteer.add(stem, name, attributes)
                 for form in feminine_noun_forms(alias):
                     gazetteer.add(form, name, attributes)
             elif code in CORE and population >= 150_000 and latin_alias_ok(alias):
