@@ -103,31 +103,30 @@ struct SpanIndex {
     /// The index of the span of `type` with the greatest end not after
     /// `limit` (the latest added on ties) of those `accepts` takes.
     func previous(type: Int, endingBy limit: Int, where accepts: (Span) -> Bool = { _ in true }) -> Int? {
-        guard let ends = byTypeSortedByEnd[type] else { return nil }
-        var low = 0, high = ends.count
-        while low < high {
-            let middle = (low + high) / 2
-            if spans[ends[middle]].tokens.upperBound <= limit { low = middle + 1 } else { high = middle }
-        }
-        return ends[..<low].reversed().first { accepts(spans[$0]) }
+        ending(type: type, by: limit).reversed().first { accepts(spans[$0]) }
     }
 
     /// The span of `type` that ends last by token `limit` among those that
     /// start at token `from` or later.
     func last(type: Int, from: Int, endingBy limit: Int) -> Int? {
-        guard let ends = byTypeSortedByEnd[type] else { return nil }
-        var low = 0, high = ends.count
-        while low < high {
-            let middle = (low + high) / 2
-            if spans[ends[middle]].tokens.upperBound <= limit { low = middle + 1 } else { high = middle }
-        }
         // Back by end until spans end before `from`: none earlier starts after it.
-        for index in ends[..<low].reversed() {
+        for index in ending(type: type, by: limit).reversed() {
             let tokens = spans[index].tokens
             if tokens.upperBound <= from { return nil }
             if tokens.lowerBound >= from { return index }
         }
         return nil
+    }
+
+    /// The indexes of the spans of `type` that end by token `limit`, by end.
+    private func ending(type: Int, by limit: Int) -> ArraySlice<Int> {
+        guard let ends = byTypeSortedByEnd[type] else { return [] }
+        var low = 0, high = ends.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[ends[middle]].tokens.upperBound <= limit { low = middle + 1 } else { high = middle }
+        }
+        return ends[..<low]
     }
 
     /// Spans of `type` whose last token has this fold key.

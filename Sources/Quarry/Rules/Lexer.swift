@@ -55,10 +55,7 @@ struct Lexer {
     /// The scalar starting at byte `offset` and its length in bytes (the
     /// bytes come from a String, so they are valid UTF-8).
     private func scalar(at offset: Int) -> (scalar: Unicode.Scalar, length: Int) {
-        let lead = bytes[offset]
-        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
-        for next in (offset + 1)..<(offset + length) { value = value << 6 | UInt32(bytes[next] & 0x3F) }
+        let (value, length) = decodeScalar(bytes, at: offset)
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
@@ -245,10 +242,7 @@ struct LineColumns {
         // breaking that cost more than the rest of lexing.
         var offset = lineStart, number = 0
         while offset < end {
-            let lead = bytes[offset]
-            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
-            for next in (offset + 1)..<min(offset + length, end) { value = value << 6 | UInt32(bytes[next] & 0x3F) }
+            let (value, length) = decodeScalar(bytes, at: offset)
             guard LineColumns.standsAlone(value) else { break }
             number += 1
             for _ in 0..<length { columns.append(number) }
@@ -277,4 +271,14 @@ struct LineColumns {
         guard !byteColumns.isEmpty else { return inLine + 1 }
         return inLine < byteColumns.count ? byteColumns[inLine] : (byteColumns.last ?? 0) + 1
     }
+}
+
+/// The code point starting at byte `offset` of valid UTF-8 (the bytes come
+/// from a String) and its length in bytes.
+private func decodeScalar(_ bytes: [UInt8], at offset: Int) -> (value: UInt32, length: Int) {
+    let lead = bytes[offset]
+    let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
+    for next in (offset + 1)..<(offset + length) { value = value << 6 | UInt32(bytes[next] & 0x3F) }
+    return (value, length)
 }

@@ -18,8 +18,6 @@ public struct Abbreviations: Sendable {
         longest = words.map(\.count).max() ?? 0
     }
 
-    public var isEmpty: Bool { words.isEmpty }
-
     /// `boundaries` (sentence starts, from 0, the text's length last) without
     /// those that follow an abbreviation on the same line.
     func keepingSentencesTogether(_ boundaries: [Int], _ scalars: [Unicode.Scalar]) -> [Int] {
