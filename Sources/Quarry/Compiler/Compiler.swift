@@ -203,31 +203,40 @@ public struct Compiler {
         var rules: [CompiledRule] = []
         for item in ruleItems {
             let declaration = item.declaration
+            // The phase's arrays and the predicate table move into the compiler
+            // and back: copied once per rule, they made compiling quadratic in
+            // the rules of a phase.
             var phase = phases[item.phase]
+            phases[item.phase] = Phase(name: phase.name, instructions: [], ruleIndexes: [], ruleStarts: [])
+            var instructions: [Instruction] = []
+            swap(&instructions, &phase.instructions)
+            let before = instructions.count
             let resolve = nameResolver(phase: item.phase)
-            var compiler = PatternCompiler(instructions: phase.instructions, predicates: predicates, ruleName: declaration.name,
-                                           resolve: resolve, tokenizeLiteral: literalKeys)
+            var compiler = PatternCompiler(instructions: consume instructions, predicates: consume predicates,
+                                           ruleName: declaration.name, resolve: resolve, tokenizeLiteral: literalKeys)
             do {
                 let ruleIndex = rules.count
                 let matchInstruction = try compiler.add(.match(rule: ruleIndex), at: declaration.location)
                 let start = try compiler.compile(declaration.pattern, next: matchInstruction)
                 let output = try compileOutput(declaration, captureNames: compiler.captureNames, phase: item.phase)
-                phase.ruleOfInstruction += Array(repeating: phase.ruleIndexes.count,
-                                                 count: compiler.instructions.count - phase.instructions.count)
-                phase.instructions = compiler.instructions
-                phase.instructionLocations += compiler.locations
+                phase.ruleOfInstruction.append(contentsOf: repeatElement(phase.ruleIndexes.count,
+                                                                         count: compiler.instructions.count - before))
+                phase.instructionLocations.append(contentsOf: compiler.locations)
                 phase.ruleIndexes.append(ruleIndex)
                 phase.ruleStarts.append(start)
-                predicates = compiler.predicates
-                phases[item.phase] = phase
                 rules.append(CompiledRule(name: declaration.name, priority: declaration.priority, order: ruleIndex,
                                           phase: item.phase, location: declaration.location,
                                           captureNames: compiler.captureNames, output: output))
             } catch let diagnostic as Diagnostic {
                 report(diagnostic)
+                compiler.instructions.removeSubrange(before...)
             } catch {
                 report(self.error("\(error)", at: declaration.location))
+                compiler.instructions.removeSubrange(before...)
             }
+            predicates = compiler.predicates
+            phase.instructions = compiler.instructions
+            phases[item.phase] = phase
         }
         // Number the keys rules name (lexicon keys are numbered as entries are
         // added); literals and lexicons then test integers.
