@@ -4,6 +4,7 @@ import Quarry
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Score the rules against labeled samples (brat NAME.txt + NAME.ann, or JSONL gold).")
 
     @OptionGroup var rulesOption: RulesOption

@@ -4,6 +4,7 @@ import Quarry
 /// `quarry explain`: why rules did or did not fire on a text.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Show why rules did or did not fire on a text.",
         discussion: """
         For each document: every phase's spans (internal types included) and the matches \

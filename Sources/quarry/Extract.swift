@@ -5,6 +5,7 @@ import Quarry
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Extract records from text files, directories or standard input.")
 
     @OptionGroup var rulesOption: RulesOption

@@ -6,6 +6,7 @@ import Quarry
 /// so that a rule author finds the rules that cost the most time.
 struct Profile: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "profile",
         abstract: "Show which rules cost the matcher the most over the inputs.",
         discussion: """
         A rule is looked at wherever its first step can take the token, at some 150 \

@@ -7,6 +7,7 @@ import Quarry
 /// its own so that its peak memory is its own. Build with `-c release`.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "bench",
         abstract: "Measure throughput, compile time and peak memory (build with -c release).")
 
     @OptionGroup var rulesOption: RulesOption
