@@ -71,6 +71,13 @@ final class DiagnosticTests: XCTestCase {
         XCTAssertTrue(found[2].message.hasPrefix("unknown function upper"))
     }
 
+    /// A bare word is a constant, which as `when`'s condition would always hold.
+    func testWhenNeedsACaptureAsItsCondition() {
+        let found = diagnostics("rule a (f:\"she\" | \"he\") => A(v: when(g, woman))")
+        XCTAssertEqual(found.map(\.message), ["when(g, …): 'g' is not a capture of rule a"])
+        XCTAssertNoThrow(try compile("rule a (f:\"she\" | \"he\") => A(v: when(f, woman))"))
+    }
+
     func testReinflectNeedsALexiconOfEndings() {
         let found = diagnostics("rule a x:[cap] => A(v: reinflect(x, Missing))")
         XCTAssertEqual(found.map(\.message), ["reinflect expects a lexicon of endings as its last argument"])

@@ -212,6 +212,16 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(try extract(rules, "Killed x x"), ["X[Killed x]{v=killed}", "X[x]{v=none}"])
     }
 
+    /// `when(c, x)` is `x` where `c` has a value, else none: with `first`,
+    /// a choice by which alternative matched.
+    func testWhenGivesItsValueOnlyWhereItsConditionHasOne() throws {
+        let rules = "rule r (f:\"she\" | \"he\") \"said\" => X(who: first(when(f, woman), man), only: when(f, f.text))"
+        let extractor = try Extractor(program: try compile(rules))
+        let records = extractor.extract(id: "t", text: "she said . he said")
+        XCTAssertEqual(records.map { $0.attribute("who") }, [.string("woman"), .string("man")])
+        XCTAssertEqual(records.map { $0.attribute("only") }, [.string("she"), nil])
+    }
+
     func testNumberTurnsLexiconValuesIntoNumbers() throws {
         let rules = "lexicon N = { \"три\" => 3 }\nrule r n:N => X(count: number(n), raw: n)"
         let extractor = try Extractor(program: try compile(rules))

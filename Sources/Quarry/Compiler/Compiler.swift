@@ -366,6 +366,12 @@ public struct Compiler {
                 return .subject(type: try earlierType(arguments[0], function, at), subjects: try earlierType(arguments[1], function, at))
             case ("fullest", 2): return .fullest(try compile(arguments[0]), type: try earlierType(arguments[1], function, at))
             case ("first", 1...): return .first(try arguments.map(compile))
+            case ("when", 2):
+                // A bare word is a constant elsewhere; as a condition it would always hold.
+                if case let .word(name, _) = arguments[0], !captureNames.contains(name) {
+                    throw Diagnostic.error("when(\(name), …): '\(name)' is not a capture of rule \(rule)", at: at)
+                }
+                return .when(try compile(arguments[0]), try compile(arguments[1]))
             case ("lower", 1): return .lower(try compile(arguments[0]))
             case ("number", 1): return .number(try compile(arguments[0]))
             case ("sum", 1...): return .arithmetic(.sum, try arguments.map(compile))
@@ -378,7 +384,7 @@ public struct Compiler {
                     .sorted { $0.ending.count > $1.ending.count }
                 return .reinflect(try compile(arguments[0]), endings: endings)
             default:
-                throw Diagnostic.error("unknown function \(function) with \(arguments.count) argument(s) (expected previous(Type), previous(Type, x), subject(Type, Subjects), fullest(x, Type), first(a, b, …), lower(x), number(x), sum(a, b, …), product(a, b, …) or reinflect(x, Lexicon))", at: at)
+                throw Diagnostic.error("unknown function \(function) with \(arguments.count) argument(s) (expected previous(Type), previous(Type, x), subject(Type, Subjects), fullest(x, Type), first(a, b, …), when(c, x), lower(x), number(x), sum(a, b, …), product(a, b, …) or reinflect(x, Lexicon))", at: at)
             }
         }
     }

@@ -150,6 +150,9 @@ indirect enum Expression: Sendable {
     case subject(type: Int, subjects: Int)
     case fullest(Expression, type: Int)
     case first([Expression])
+    /// The second value where the first has one, else none: with `first`,
+    /// a choice by which alternative of a pattern matched ("she" or "he").
+    case when(Expression, Expression)
     case lower(Expression)
     /// The value as a number, when it spells one (`"3"` gives 3).
     case number(Expression)

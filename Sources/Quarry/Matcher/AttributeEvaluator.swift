@@ -84,6 +84,9 @@ struct AttributeEvaluator {
                 return value
             }
             return .none
+        case let .when(condition, value):
+            if case .none = evaluate(condition, candidate, candidates, spans) { return .none }
+            return evaluate(value, candidate, candidates, spans)
         case let .number(inner):
             guard let value = final(evaluate(inner, candidate, candidates, spans), spans) else { return .none }
             if case let .string(text) = value, let number = Double(text) { return .constant(.number(number)) }

@@ -171,6 +171,9 @@ struct SpanLookups {
             SpanLookups.flag(type, in: &fullestTypes)
             collect(inner)
         case let .first(items), let .arithmetic(_, items): items.forEach { collect($0) }
+        case let .when(condition, value):
+            collect(condition)
+            collect(value)
         case let .lower(inner), let .number(inner), let .reinflect(inner, _): collect(inner)
         }
     }
