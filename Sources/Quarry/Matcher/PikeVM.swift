@@ -139,8 +139,18 @@ struct PikeVM {
     init(program: Program, scanningLoops: Bool = true, secondStepGuards: Bool = true) {
         self.program = program
         secondGuardTables = program.phases.map { SecondGuardTable($0.ruleSecondGuard, enabled: secondStepGuards) }
+        let dependsOnPosition = program.predicates.map(\.dependsOnPosition)
+        var slots: [Int] = [], slotCount = 0
+        for positional in dependsOnPosition {
+            slots.append(slotCount)
+            slotCount += positional ? Token.positionFactCount : 1
+        }
+        predicateDependsOnPosition = dependsOnPosition
+        predicateSlot = slots
+        formTests = FormTestCache(testCount: slotCount)
         let lowered = program.phases.map { phase in
-            VMOp.lower(phase, captureCounts: phase.ruleIndexes.map { program.rules[$0].captureNames.count })
+            VMOp.lower(phase, captureCounts: phase.ruleIndexes.map { program.rules[$0].captureNames.count },
+                       testSlots: slots, positional: dependsOnPosition)
         }
         code = lowered.map { ops in
             let buffer = RawBuffer<VMOp>(capacity: ops.count)
@@ -174,14 +184,6 @@ struct PikeVM {
         inflectingScripts = Script.allCases.reduce(0) { [requiredWords] mask, script in
             requiredWords.inflectingLexicons.contains { program.lexicons[$0.lexicon].inflects(script) } ? mask | 1 << script.ordinal : mask
         }
-        predicateDependsOnPosition = program.predicates.map(\.dependsOnPosition)
-        var slots: [Int] = [], slotCount = 0
-        for positional in predicateDependsOnPosition {
-            slots.append(slotCount)
-            slotCount += positional ? Token.positionFactCount : 1
-        }
-        predicateSlot = slots
-        formTests = FormTestCache(testCount: slotCount)
     }
 
     /// Readies the VM for a document, before `candidates` runs its phases:
@@ -397,7 +399,7 @@ struct PikeVM {
                         stack[top] = current.at(op.b, captures: copy)
                         top += 1
                     case .token:
-                        if position < count, test(Int(op.a), tokens, position) {
+                        if position < count, test(op, tokens, position) {
                             queues.append(current.at(op.b, captures: current.captures), at: position + 1)
                         }
                     case .lexicon:

@@ -15,6 +15,15 @@ extension PikeVM {
         return testUncached(predicate, tokens, position, slot: slot)
     }
 
+    /// `test` for a token step, whose op holds the predicate's cache slot:
+    /// two table reads fewer at the VM's most frequent step.
+    @inline(__always)
+    mutating func test(_ op: VMOp, _ tokens: [Token], _ position: Int) -> Bool {
+        let slot = op.c >= 0 ? Int(op.c) : Int(~op.c) &+ tokens[position].positionFacts
+        if let known = formTests.result(form: tokens[position].form, test: slot) { return known }
+        return testUncached(Int(op.a), tokens, position, slot: slot)
+    }
+
     /// `test` for a form whose result is not cached yet (or never is).
     private mutating func testUncached(_ predicate: Int, _ tokens: [Token], _ position: Int, slot: Int) -> Bool {
         let form = tokens[position].form

@@ -4,7 +4,9 @@
 /// when a matcher is made.
 struct VMOp {
     enum Kind: UInt8 {
-        /// a: predicate, b: next.
+        /// a: predicate, b: next, c: the predicate's first slot in the form
+        /// test cache, complemented (`~slot`) when the token's position facts
+        /// are to be added.
         case token
         /// a: lexicon, b: next, c: capture slot or -1.
         case lexicon
@@ -29,11 +31,15 @@ struct VMOp {
     var b: Int32
     var c: Int32 = -1
 
-    static func lower(_ phase: Phase, captureCounts: [Int]) -> [VMOp] {
+    /// `testSlots` and `positional` per predicate: where its results start
+    /// in the form test cache, and whether they depend on position facts.
+    static func lower(_ phase: Phase, captureCounts: [Int], testSlots: [Int], positional: [Bool]) -> [VMOp] {
         phase.instructions.enumerated().map { pc, instruction in
             let slots = Int16(captureCounts[phase.ruleOfInstruction[pc]])
             switch instruction {
-            case let .token(predicate, next): return VMOp(kind: .token, slots: slots, a: Int32(predicate), b: Int32(next))
+            case let .token(predicate, next):
+                let slot = Int32(testSlots[predicate])
+                return VMOp(kind: .token, slots: slots, a: Int32(predicate), b: Int32(next), c: positional[predicate] ? ~slot : slot)
             case let .span(.lexicon(index), next, slot):
                 return VMOp(kind: .lexicon, slots: slots, a: Int32(index), b: Int32(next), c: Int32(slot ?? -1))
             case let .span(.type(type), next, slot):
