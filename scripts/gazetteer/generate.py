@@ -65,6 +65,15 @@ STEM_ENDINGS = ("а", "я", "ь", "й", "о", "ы", "и", "е")
 
 # Regions matched in lower case too, like countries: single words no English text uses otherwise.
 CURATED_REGIONS_IN_SLUGS = {"Crimea", "Donbas", "Donbass", "Zakarpattia", "Transnistria", "Chechnya", "Dagestan"}
+# Towns of the war that video slugs name in lower case ("walsh bakhmut frontline vpx"),
+# by their canonical names only (cities of a million or more are in with all their names).
+CITIES_IN_SLUGS = {
+    "Dnipro", "Zaporizhzhia", "Lviv", "Mariupol", "Melitopol", "Kherson", "Mykolaiv", "Sumy", "Chernihiv", "Poltava",
+    "Bakhmut", "Avdiivka", "Soledar", "Kramatorsk", "Sloviansk", "Izium", "Kupiansk", "Lyman", "Pokrovsk", "Vuhledar",
+    "Robotyne", "Enerhodar", "Bucha", "Irpin", "Kremenchuk", "Uman", "Vinnytsia", "Zhytomyr", "Kryvyi Rih", "Odesa",
+    "Taganrog", "Belgorod", "Shebekino", "Kursk", "Bryansk", "Sevastopol", "Kerch", "Novorossiysk", "Krasnodar",
+    "Donetsk", "Luhansk", "Rostov-on-Don", "Voronezh", "Engels", "Kharkiv", "Kyiv", "Moscow"
+}
 
 
 def is_english_word(alias):
@@ -244,7 +253,8 @@ class Gazetteer:
         return {alias: entry for alias, entry in self.entries.items()
                 if ("kind=country" in entry[1] or "kind=city" in entry[1] and "country=" not in entry[1]
                     or entry[1] == "kind=region" and alias in CURATED_REGIONS_IN_SLUGS
-                    or entry[0] in self.large) and alias.isascii() and alias.lower() not in ENGLISH_LOWER
+                    or entry[0] in self.large or alias in CITIES_IN_SLUGS and alias == entry[0])
+                and alias.isascii() and alias.lower() not in ENGLISH_LOWER
                 and len(alias) >= 4}
 
     def write(self, out):
