@@ -227,11 +227,9 @@ public struct Compiler {
                 rules.append(CompiledRule(name: declaration.name, priority: declaration.priority, order: ruleIndex,
                                           phase: item.phase, location: declaration.location,
                                           captureNames: compiler.captureNames, output: output))
-            } catch let diagnostic as Diagnostic {
-                report(diagnostic)
-                compiler.instructions.removeSubrange(before...)
             } catch {
-                report(self.error("\(error)", at: declaration.location))
+                report(error as? Diagnostic ?? self.error("\(error)", at: declaration.location))
+                // The rule's instructions go: the phase keeps only compiled rules'.
                 compiler.instructions.removeSubrange(before...)
             }
             predicates = compiler.predicates
