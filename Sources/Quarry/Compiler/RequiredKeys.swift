@@ -42,7 +42,9 @@ struct RequiredKeys: Equatable, Sendable {
     /// `largestRule` instructions or `candidateLimit` word steps are not searched.
     static func alsoRequired(start: Int, instructions: [Instruction], predicates: [TokenPredicate],
                              lexiconBreadth: [Int], besides primary: RequiredKeys?, limit: Int = 2) -> [RequiredKeys] {
-        let largestRule = 2_000, candidateLimit = 32
+        // 32 word steps left out casualty rules whose optional phrases grew (count_aged,
+        // singular_to_hospital): they then started without their harm words nearby.
+        let largestRule = 2_000, candidateLimit = 64
         // The rule's instructions, and those of them that consume words.
         let reachable = RequiredKeys.reachable(from: start, instructions)
         guard reachable.count <= largestRule else { return [] }
