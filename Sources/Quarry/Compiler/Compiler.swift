@@ -246,16 +246,16 @@ public struct Compiler {
         // An inflecting lexicon may start at any token of its script: as broad as can be.
         let lexiconBreadth = lexicons.map { $0.inflects ? Int.max / 4 : $0.firstKeys.count }
         for index in phases.indices {
-            phases[index].ruleRequiredKeys = phases[index].ruleStarts.map {
-                RequiredKeys.of(start: $0, instructions: phases[index].instructions, predicates: numbered,
-                                lexiconBreadth: lexiconBreadth)
+            let graphs = phases[index].ruleRanges.map { RuleGraph(phases[index].instructions, range: $0) }
+            phases[index].ruleRequiredKeys = zip(phases[index].ruleStarts, graphs).map { start, graph in
+                RequiredKeys.of(start: start, graph: graph, predicates: numbered, lexiconBreadth: lexiconBreadth)
             }
-            phases[index].ruleAlsoRequired = zip(phases[index].ruleStarts, phases[index].ruleRequiredKeys).map { start, primary in
-                RequiredKeys.alsoRequired(start: start, instructions: phases[index].instructions, predicates: numbered,
-                                          lexiconBreadth: lexiconBreadth, besides: primary)
+            phases[index].ruleAlsoRequired = zip(phases[index].ruleStarts, graphs).enumerated().map { rule, item in
+                RequiredKeys.alsoRequired(start: item.0, graph: item.1, predicates: numbered,
+                                          lexiconBreadth: lexiconBreadth, besides: phases[index].ruleRequiredKeys[rule])
             }
-            phases[index].ruleReach = phases[index].ruleStarts.map {
-                MatchReach.of(start: $0, instructions: phases[index].instructions, lexiconReach: lexiconReach)
+            phases[index].ruleReach = zip(phases[index].ruleStarts, graphs).map { start, graph in
+                MatchReach.of(start: start, graph: graph, lexiconReach: lexiconReach)
             }
             // A rule starts only where one of its first steps can take the token,
             // so most rules cost nothing at most tokens.

@@ -15,38 +15,43 @@ struct MatchReach: Equatable, Sendable {
 
     /// `lexiconReach[i]`: tokens in the longest entry of lexicon `i`. Nil when
     /// the rule loops. Iterative, since a rule may have thousands of alternatives.
-    static func of(start: Int, instructions: [Instruction], lexiconReach: [Int]) -> MatchReach? {
-        // Depth-first over the rule's instructions; a successor still on the path closes a loop.
-        var done: [Int: Bool] = [:]  // false: on the path, true: finished
+    static func of(start: Int, graph: RuleGraph, lexiconReach: [Int]) -> MatchReach? {
+        // Depth-first over the rule's nodes; a successor still on the path closes a loop.
+        let unseen: UInt8 = 0, onPath: UInt8 = 1, finished: UInt8 = 2
+        var state = Array(repeating: unseen, count: graph.count)
         var order: [Int] = []  // post-order: successors before their predecessors
-        var stack: [(pc: Int, leaving: Bool)] = [(start, false)]
-        while let (pc, leaving) = stack.popLast() {
+        var stack: [(node: Int, leaving: Bool)] = [(graph.node(start), false)]
+        var loops = false
+        while let (node, leaving) = stack.popLast() {
             if leaving {
-                done[pc] = true
-                order.append(pc)
+                state[node] = finished
+                order.append(node)
                 continue
             }
-            if done[pc] != nil { continue }
-            done[pc] = false
-            stack.append((pc, true))
-            for next in instructions[pc].successors {
-                if done[next] == false { return nil }
-                if done[next] == nil { stack.append((next, false)) }
+            if state[node] != unseen { continue }
+            state[node] = onPath
+            stack.append((node, true))
+            graph.forEachSuccessor(node) { next in
+                if state[next] == onPath { loops = true }
+                if state[next] == unseen { stack.append((next, false)) }
             }
+            if loops { return nil }
         }
-        var longest: [Int: MatchReach] = [:]
-        for pc in order {
-            let instruction = instructions[pc]
-            let rest = instruction.successors.map { longest[$0]! }
-            var reach = MatchReach(tokens: rest.map(\.tokens).max() ?? 0, spans: rest.map(\.spans).max() ?? 0)
-            switch instruction {
+        var longest = Array(repeating: MatchReach(tokens: 0, spans: 0), count: graph.count)
+        for node in order {
+            var reach = MatchReach(tokens: 0, spans: 0)
+            graph.forEachSuccessor(node) { next in
+                reach.tokens = max(reach.tokens, longest[next].tokens)
+                reach.spans = max(reach.spans, longest[next].spans)
+            }
+            switch graph.instruction(node) {
             case .token: reach.tokens += 1
             case let .span(.lexicon(index), _, _): reach.tokens += lexiconReach[index]
             case .span(.type, _, _): reach.spans += 1
             default: break
             }
-            longest[pc] = reach
+            longest[node] = reach
         }
-        return longest[start]
+        return longest[graph.node(start)]
     }
 }

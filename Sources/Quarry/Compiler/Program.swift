@@ -53,6 +53,18 @@ public struct Phase: Sendable {
     var ruleReach: [MatchReach?] = []
     /// For each instruction, the rule (index within the phase) it belongs to.
     var ruleOfInstruction: [Int] = []
+
+    /// Each rule's instructions, which are contiguous (`ruleOfInstruction`).
+    var ruleRanges: [Range<Int>] {
+        var ranges = Array(repeating: 0..<0, count: ruleStarts.count)
+        var pc = 0
+        while pc < ruleOfInstruction.count {
+            let rule = ruleOfInstruction[pc], first = pc
+            while pc < ruleOfInstruction.count && ruleOfInstruction[pc] == rule { pc += 1 }
+            ranges[rule] = first..<pc
+        }
+        return ranges
+    }
     /// For each instruction, the place in the rule files it was compiled from.
     var instructionLocations: [SourceLocation] = []
     /// The rules that may begin at a token, by what their first steps need.
@@ -86,11 +98,17 @@ enum Instruction {
 extension Instruction {
     /// The instructions a thread may go on to from this one.
     var successors: [Int] {
+        let (first, second) = successorPair
+        return [first, second].filter { $0 >= 0 }
+    }
+
+    /// The same without an array: -1 where there is none.
+    var successorPair: (Int, Int) {
         switch self {
         case let .token(_, next), let .span(_, next, _), let .jump(next),
-             let .openCapture(_, next), let .closeCapture(_, next): return [next]
-        case let .split(first, second): return [first, second]
-        case .match: return []
+             let .openCapture(_, next), let .closeCapture(_, next): return (next, -1)
+        case let .split(first, second): return (first, second)
+        case .match: return (-1, -1)
         }
     }
 }

@@ -17,16 +17,13 @@ struct RequiredKeys: Equatable, Sendable {
     /// tokens is kept (fewer places where the rule may match), a lexicon
     /// counting as many tokens as its entries have first words
     /// (`lexiconBreadth[i]`).
-    static func of(start: Int, instructions: [Instruction], predicates: [TokenPredicate],
-                   lexiconBreadth: [Int]) -> RequiredKeys? {
-        var predecessors: [Int: [Int]] = [:]
-        var matches: [Int] = []
-        for pc in reachable(from: start, instructions) {
-            if case .match = instructions[pc] { matches.append(pc) }
-            for next in instructions[pc].successors { predecessors[next, default: []].append(pc) }
-        }
-        let forward = cut(from: [start], instructions, predicates, stopAt: nil) { instructions[$0].successors }
-        let backward = cut(from: matches, instructions, predicates, stopAt: start) { predecessors[$0] ?? [] }
+    static func of(start: Int, graph: RuleGraph, predicates: [TokenPredicate], lexiconBreadth: [Int]) -> RequiredKeys? {
+        let origin = graph.node(start)
+        let reached = graph.reachable(from: origin)
+        let predecessors = graph.predecessors(among: reached)
+        let matches = reached.filter { if case .match = graph.instruction($0) { true } else { false } }
+        let forward = cut(from: [origin], graph, predicates, stopAt: nil) { node, body in graph.forEachSuccessor(node, body) }
+        let backward = cut(from: matches, graph, predicates, stopAt: origin) { node, body in predecessors[node].forEach(body) }
         func breadth(_ set: RequiredKeys) -> Int { set.lexicons.reduce(set.keys.count) { $0 + lexiconBreadth[$1] } }
         switch (forward, backward) {
         case let (f?, b?): return breadth(b) < breadth(f) ? b : f
@@ -40,18 +37,19 @@ struct RequiredKeys: Equatable, Sendable {
     /// its harm verb). The filter then asks for each set within the rule's
     /// reach. At most `limit` sets, the narrowest first; rules with more than
     /// `largestRule` instructions or `candidateLimit` word steps are not searched.
-    static func alsoRequired(start: Int, instructions: [Instruction], predicates: [TokenPredicate],
+    static func alsoRequired(start: Int, graph: RuleGraph, predicates: [TokenPredicate],
                              lexiconBreadth: [Int], besides primary: RequiredKeys?, limit: Int = 2) -> [RequiredKeys] {
         // 32 word steps left out casualty rules whose optional phrases grew (count_aged,
         // singular_to_hospital): they then started without their harm words nearby.
         let largestRule = 2_000, candidateLimit = 64
+        let origin = graph.node(start)
         // The rule's instructions, and those of them that consume words.
-        let reachable = RequiredKeys.reachable(from: start, instructions)
+        let reachable = graph.reachable(from: origin)
         guard reachable.count <= largestRule else { return [] }
-        var candidates: [(pc: Int, words: RequiredKeys)] = []
-        for pc in reachable.sorted() {
+        var candidates: [(node: Int, words: RequiredKeys)] = []
+        for node in reachable.sorted() {
             let words: RequiredKeys?
-            switch instructions[pc] {
+            switch graph.instruction(node) {
             case let .token(predicate, _):
                 if let alternatives = predicates[predicate].keyAlternatives {
                     words = RequiredKeys(keys: Array(Set(alternatives)).sorted(), lexicons: [])
@@ -63,52 +61,38 @@ struct RequiredKeys: Equatable, Sendable {
             case let .span(.lexicon(lexicon), _, _): words = RequiredKeys(keys: [], lexicons: [lexicon])
             default: words = nil
             }
-            if let words, words != primary { candidates.append((pc, words)) }
+            if let words, words != primary { candidates.append((node, words)) }
         }
         guard candidates.count <= candidateLimit else { return [] }
         // A step is required when no match is reachable without it.
+        var visits = NodeVisits(count: graph.count)
         func reachesMatch(avoiding avoided: Int) -> Bool {
             var found = false
-            RequiredKeys.walk(from: start, instructions, avoiding: avoided) { pc in
-                if case .match = instructions[pc] { found = true }
+            graph.walk(from: origin, avoiding: avoided, visits: &visits) { node in
+                if case .match = graph.instruction(node) { found = true }
                 return !found
             }
             return found
         }
         func breadth(_ set: RequiredKeys) -> Int { set.lexicons.reduce(set.keys.count) { $0 + lexiconBreadth[$1] } }
         var required: [RequiredKeys] = []
-        for candidate in candidates where candidate.pc != start && !reachesMatch(avoiding: candidate.pc) {
+        for candidate in candidates where candidate.node != origin && !reachesMatch(avoiding: candidate.node) {
             if !required.contains(candidate.words) { required.append(candidate.words) }
         }
         return Array(required.sorted { breadth($0) < breadth($1) }.prefix(limit))
     }
 
-    /// The instructions reachable from `start` by successors, never entering `avoided`.
-    private static func reachable(from start: Int, _ instructions: [Instruction], avoiding avoided: Int? = nil) -> [Int] {
-        var reached: [Int] = []
-        walk(from: start, instructions, avoiding: avoided) { reached.append($0); return true }
-        return reached
-    }
-
-    /// Visits the instructions reachable from `start` (depth first, never
-    /// entering `avoided`) until `visit` returns false.
-    private static func walk(from start: Int, _ instructions: [Instruction], avoiding avoided: Int?, _ visit: (Int) -> Bool) {
-        var seen: Set<Int> = [start], stack = [start]
-        while let pc = stack.popLast() {
-            guard visit(pc) else { return }
-            for next in instructions[pc].successors where next != avoided && seen.insert(next).inserted { stack.append(next) }
-        }
-    }
-
     /// Walks from `origins` by `next`, stopping at words; nil when the walk
     /// gets past every word to a match (forward) or to `stopAt` (backward).
-    private static func cut(from origins: [Int], _ instructions: [Instruction], _ predicates: [TokenPredicate],
-                            stopAt: Int?, next: (Int) -> [Int]) -> RequiredKeys? {
+    private static func cut(from origins: [Int], _ graph: RuleGraph, _ predicates: [TokenPredicate],
+                            stopAt: Int?, next: (Int, (Int) -> Void) -> Void) -> RequiredKeys? {
         var keys = Set<Int32>(), lexicons = Set<Int>()
-        var seen = Set<Int>(), stack = origins
-        while let pc = stack.popLast() {
-            guard seen.insert(pc).inserted else { continue }
-            switch instructions[pc] {
+        var visits = NodeVisits(count: graph.count)
+        visits.newRound()
+        var stack = origins
+        while let node = stack.popLast() {
+            guard visits.mark(node) else { continue }
+            switch graph.instruction(node) {
             case let .token(predicate, _):
                 if let alternatives = predicates[predicate].keyAlternatives {
                     keys.formUnion(alternatives)
@@ -126,8 +110,8 @@ struct RequiredKeys: Equatable, Sendable {
             default:
                 break
             }
-            if pc == stopAt { return nil }
-            stack.append(contentsOf: next(pc))
+            if node == stopAt { return nil }
+            next(node) { stack.append($0) }
         }
         let required = RequiredKeys(keys: keys.sorted(), lexicons: lexicons.sorted())
         return required.count == 0 ? nil : required
