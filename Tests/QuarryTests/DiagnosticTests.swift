@@ -71,6 +71,12 @@ final class DiagnosticTests: XCTestCase {
         XCTAssertTrue(found[2].message.hasPrefix("unknown function upper"))
     }
 
+    /// `outside` restricts a search, so it takes one.
+    func testOutsideNeedsASearch() {
+        let rules = "phase a\ninternal T\nrule t x:[cap] => T at x\nphase b\nrule r \"x\" => A(v: outside(T, lower(\"X\")))"
+        XCTAssertEqual(diagnostics(rules).map(\.message), ["outside(T, …) restricts previous(…) or subject(…), not another value"])
+    }
+
     /// A bare word is a constant, which as `when`'s condition would always hold.
     func testWhenNeedsACaptureAsItsCondition() {
         let found = diagnostics("rule a (f:\"she\" | \"he\") => A(v: when(g, woman))")

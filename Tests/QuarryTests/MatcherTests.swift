@@ -193,6 +193,25 @@ final class MatcherTests: XCTestCase {
                        ["Quote[yes]{speaker=Vasily Golubev}"])
     }
 
+    /// `outside(Container, …)` leaves out the spans that lie inside a span of
+    /// the container's type: a name quoted is no antecedent of "he".
+    func testOutsideLeavesOutSpansInsideTheContainer() throws {
+        let rules = """
+            phase people
+            internal Person
+            rule person p:([cap] [cap]) => Person at p
+            phase quoted
+            internal Said
+            rule said "<" s:[!">"]+ ">" => Said at s
+            phase quotes
+            rule he q:"yes" "," "he" "said" => Quote(near: previous(Person), outside: outside(Said, previous(Person)),
+              subject: outside(Said, subject(Person, Person)))
+              at q
+            """
+        XCTAssertEqual(try extract(rules, "Vasily Golubev spoke . < I met Ivan Petrov > . yes , he said"),
+                       ["Quote[yes]{near=Ivan Petrov,outside=Vasily Golubev,subject=Vasily Golubev}"])
+    }
+
     /// Of two equally long spellings of one name, each mention takes the nearer.
     func testFullestTakesTheNearestOfEquallyLongSpans() throws {
         let rules = """

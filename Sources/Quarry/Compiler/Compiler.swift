@@ -358,10 +358,23 @@ public struct Compiler {
         case let .call(function, arguments, at):
             let compile = { (node: ExpressionNode) in try compileExpression(node, captureNames: captureNames, rule: rule, phase: phase) }
             switch (function, arguments.count) {
-            case ("previous", 1): return .previous(type: try earlierType(arguments[0], function, at))
-            case ("previous", 2): return .previousHolding(try compile(arguments[1]), type: try earlierType(arguments[0], function, at))
+            case ("previous", 1): return .previous(type: try earlierType(arguments[0], function, at), outside: nil)
+            case ("previous", 2):
+                return .previousHolding(try compile(arguments[1]), type: try earlierType(arguments[0], function, at), outside: nil)
             case ("subject", 2):
-                return .subject(type: try earlierType(arguments[0], function, at), subjects: try earlierType(arguments[1], function, at))
+                return .subject(type: try earlierType(arguments[0], function, at), subjects: try earlierType(arguments[1], function, at),
+                                outside: nil)
+            case ("outside", 2):
+                // A search's restriction, so it applies to the search inside, not to a value.
+                let container = try earlierType(arguments[0], function, at)
+                switch try compile(arguments[1]) {
+                case let .previous(type, _): return .previous(type: type, outside: container)
+                case let .previousHolding(inner, type, _): return .previousHolding(inner, type: type, outside: container)
+                case let .subject(type, subjects, _): return .subject(type: type, subjects: subjects, outside: container)
+                default:
+                    let name = if case let .word(name, _) = arguments[0] { name } else { "\(arguments[0])" }
+                    throw Diagnostic.error("outside(\(name), …) restricts previous(…) or subject(…), not another value", at: at)
+                }
             case ("fullest", 2): return .fullest(try compile(arguments[0]), type: try earlierType(arguments[1], function, at))
             case ("first", 1...): return .first(try arguments.map(compile))
             case ("when", 2):
@@ -382,7 +395,7 @@ public struct Compiler {
                     .sorted { $0.ending.count > $1.ending.count }
                 return .reinflect(try compile(arguments[0]), endings: endings)
             default:
-                throw Diagnostic.error("unknown function \(function) with \(arguments.count) argument(s) (expected previous(Type), previous(Type, x), subject(Type, Subjects), fullest(x, Type), first(a, b, …), when(c, x), lower(x), number(x), sum(a, b, …), product(a, b, …) or reinflect(x, Lexicon))", at: at)
+                throw Diagnostic.error("unknown function \(function) with \(arguments.count) argument(s) (expected previous(Type), previous(Type, x), subject(Type, Subjects), outside(Container, previous(…) or subject(…)), fullest(x, Type), first(a, b, …), when(c, x), lower(x), number(x), sum(a, b, …), product(a, b, …) or reinflect(x, Lexicon))", at: at)
             }
         }
     }

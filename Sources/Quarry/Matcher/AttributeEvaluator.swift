@@ -46,16 +46,17 @@ struct AttributeEvaluator {
                     return .none
                 }
             }
-        case let .previous(type):
-            return spanValue(spans.previous(type: type, endingBy: candidate.start), spans)
-        case let .subject(type, subjects):
-            guard let nearest = spans.previous(type: type, endingBy: candidate.start) else { return .none }
+        case let .previous(type, outside):
+            return spanValue(spans.previous(type: type, endingBy: candidate.start, outside: outside), spans)
+        case let .subject(type, subjects, outside):
+            guard let nearest = spans.previous(type: type, endingBy: candidate.start, outside: outside) else { return .none }
             let sentence = document.sentences[document.tokens[spans.spans[nearest].tokens.lowerBound].sentence]
-            return spanValue(spans.last(type: subjects, from: sentence.lowerBound, endingBy: candidate.start) ?? nearest, spans)
-        case let .previousHolding(inner, type):
+            let subject = spans.last(type: subjects, from: sentence.lowerBound, endingBy: candidate.start, outside: outside)
+            return spanValue(subject ?? nearest, spans)
+        case let .previousHolding(inner, type, outside):
             guard case let .tokens(range, _) = evaluate(inner, candidate, candidates, spans), !range.isEmpty else { return .none }
             let key = document.foldKey(of: document.tokens[range.upperBound - 1])
-            let holding = spans.previous(type: type, endingBy: candidate.start) { span in
+            let holding = spans.previous(type: type, endingBy: candidate.start, outside: outside) { span in
                 span.tokens.contains { document.foldKey(of: document.tokens[$0]) == key }
             }
             return spanValue(holding, spans)

@@ -101,21 +101,35 @@ struct SpanIndex {
     }
 
     /// The index of the span of `type` with the greatest end not after
-    /// `limit` (the latest added on ties) of those `accepts` takes.
-    func previous(type: Int, endingBy limit: Int, where accepts: (Span) -> Bool = { _ in true }) -> Int? {
-        ending(type: type, by: limit).reversed().first { accepts(spans[$0]) }
+    /// `limit` (the latest added on ties) of those `accepts` takes, and
+    /// inside no span of type `outside` where that is given.
+    func previous(type: Int, endingBy limit: Int, outside: Int? = nil, where accepts: (Span) -> Bool = { _ in true }) -> Int? {
+        ending(type: type, by: limit).reversed().first { accepts(spans[$0]) && !isInside($0, type: outside) }
     }
 
     /// The span of `type` that ends last by token `limit` among those that
-    /// start at token `from` or later.
-    func last(type: Int, from: Int, endingBy limit: Int) -> Int? {
+    /// start at token `from` or later (and lie inside no span of type `outside`).
+    func last(type: Int, from: Int, endingBy limit: Int, outside: Int? = nil) -> Int? {
         // Back by end until spans end before `from`: none earlier starts after it.
         for index in ending(type: type, by: limit).reversed() {
             let tokens = spans[index].tokens
             if tokens.upperBound <= from { return nil }
-            if tokens.lowerBound >= from { return index }
+            if tokens.lowerBound >= from && !isInside(index, type: outside) { return index }
         }
         return nil
+    }
+
+    /// Whether span `index` lies within a span of type `container` (never for nil).
+    func isInside(_ index: Int, type container: Int?) -> Bool {
+        guard let container, let ends = byTypeSortedByEnd[container] else { return false }
+        let tokens = spans[index].tokens
+        // Containers that end at or after the span's end, by a binary search; of those, one that starts by its start.
+        var low = 0, high = ends.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[ends[middle]].tokens.upperBound < tokens.upperBound { low = middle + 1 } else { high = middle }
+        }
+        return ends[low...].contains { $0 != index && spans[$0].tokens.lowerBound <= tokens.lowerBound }
     }
 
     /// The indexes of the spans of `type` that end by token `limit`, by end.
@@ -160,12 +174,16 @@ struct SpanLookups {
     private mutating func collect(_ expression: Expression) {
         switch expression {
         case .constant, .capture: break
-        case let .previous(type): SpanLookups.flag(type, in: &previousTypes)
-        case let .subject(type, subjects):
+        case let .previous(type, outside):
+            SpanLookups.flag(type, in: &previousTypes)
+            if let outside { SpanLookups.flag(outside, in: &previousTypes) }
+        case let .subject(type, subjects, outside):
             SpanLookups.flag(type, in: &previousTypes)
             SpanLookups.flag(subjects, in: &previousTypes)
-        case let .previousHolding(inner, type):
+            if let outside { SpanLookups.flag(outside, in: &previousTypes) }
+        case let .previousHolding(inner, type, outside):
             SpanLookups.flag(type, in: &previousTypes)
+            if let outside { SpanLookups.flag(outside, in: &previousTypes) }
             collect(inner)
         case let .fullest(inner, type):
             SpanLookups.flag(type, in: &fullestTypes)
