@@ -19,7 +19,8 @@ public final class Extractor {
     /// The reported records of one text, in document order.
     public func extract(id: String, text: String) -> [Record] {
         var all: [Record] = []
-        extract(id: id, text: text) { all.append(contentsOf: $0) }
+        // The first window's array is taken whole: appending copied each record.
+        extract(id: id, text: text) { records in if all.isEmpty { all = records } else { all.append(contentsOf: records) } }
         return all
     }
 
@@ -52,8 +53,8 @@ public final class Extractor {
                                   text: document.slice(start, end), rule: program.rules[span.rule].name,
                                   attributes: span.attributes))
         }
-        return records.sorted { a, b in
-            (a.start, a.end, a.type, a.rule) < (b.start, b.end, b.type, b.rule)
-        }
+        // In place: `sorted` copied every record.
+        records.sort { a, b in (a.start, a.end, a.type, a.rule) < (b.start, b.end, b.type, b.rule) }
+        return records
     }
 }
