@@ -106,18 +106,18 @@ struct RecordWriter {
     }
 
     mutating func write(_ records: [Record]) {
-        for record in records {
-            switch format {
-            case .jsonl: Console.writeLine { RecordFormat.appendJSON(record, to: $0) }
-            case .json:
+        switch format {
+        case .jsonl: Console.writeLines { RecordFormat.appendJSONLines(records, to: $0) }
+        case .json:
+            for record in records {
                 let comma = !first
                 Console.writeLine { out in
                     if comma { out.append(UInt8(ascii: ",")) }
                     RecordFormat.appendJSON(record, to: out)
                 }
                 first = false
-            case .tsv: Console.write(RecordFormat.tsv(record))
             }
+        case .tsv: for record in records { Console.write(RecordFormat.tsv(record)) }
         }
     }
 

@@ -51,6 +51,12 @@ enum Console {
         if buffer.count > 1 << 16 { flush() }
     }
 
+    /// Writes the lines `body` appends, each with its line feed.
+    static func writeLines(_ body: (ByteBuffer) -> Void) {
+        body(buffer)
+        if buffer.count > 1 << 16 { flush() }
+    }
+
     static func flush() {
         let pointer = buffer.bytes
         var offset = 0

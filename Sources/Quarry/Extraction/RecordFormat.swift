@@ -10,6 +10,16 @@ public enum RecordFormat: String, CaseIterable, Sendable {
         return String(decoding: bytes)
     }
 
+    /// Appends each record as a JSON object and a line feed (JSON Lines).
+    /// (A loop here, not the caller's: a record read from an array in the
+    /// other module was copied, a retain and a release of each string.)
+    public static func appendJSONLines(_ records: [Record], to out: ByteBuffer) {
+        for index in records.indices {
+            appendJSON(records[index], to: out)
+            out.append(10)
+        }
+    }
+
     /// Appends one record as a JSON object to `out` as UTF-8: written straight
     /// into an output buffer, hundreds of thousands of records per run make
     /// no string each.
