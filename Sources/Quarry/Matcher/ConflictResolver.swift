@@ -36,6 +36,7 @@ enum ConflictResolver {
         ranked.sort { $0.rank < $1.rank }
         var taken = [Bool](repeating: false, count: tokenCount)
         var kept: [Resolved] = []
+        kept.reserveCapacity(resolved.count)
         for (_, index) in ranked {
             let item = resolved[Int(index)]
             guard !item.reported.contains(where: { taken[$0] }) else { continue }

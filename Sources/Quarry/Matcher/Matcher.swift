@@ -58,6 +58,7 @@ public final class Matcher {
             for span in made {
                 spans.add(span, lastForm: document.tokens[span.tokens.upperBound - 1].form, in: document.words)
             }
+            vm.recycle(consume candidates)
         }
         return spans.spans
     }

@@ -53,6 +53,9 @@ struct PikeVM {
     private let waiting = RawBuffer<Thread>()
     /// Per rule and start, the index of its longest match in the phase's candidates.
     private var best = IntegerTable()
+    /// A phase's candidates handed back (`recycle`), whose arrays the next
+    /// phase fills: fresh ones grew by reallocation in every phase of every document.
+    private var spareCandidates = CandidateList()
     private let arena = RawBuffer<Capture>()
     /// Results of token tests per word form.
     var formTests: FormTestCache
@@ -317,6 +320,9 @@ struct PikeVM {
         // The longest match per rule and start, in the order first found;
         // `best` has its index by `rule * (count + 1) + start`.
         var found = CandidateList()
+        swap(&found, &spareCandidates)
+        found.items.removeAll(keepingCapacity: true)
+        found.slots.removeAll(keepingCapacity: true)
         best.removeAll()
         arena.resize(to: mostSlots[phaseIndex], fill: Capture())
         // Positions where no thread waits and no rule of the phase can begin are
@@ -454,6 +460,12 @@ struct PikeVM {
             position = PikeVM.nextBusyPosition(after: position, startBits, occupied, words: words)
         }
         return found
+    }
+
+    /// Takes back a phase's candidates once they are no longer read, so that
+    /// the next phase reuses their arrays' room.
+    mutating func recycle(_ candidates: consuming CandidateList) {
+        spareCandidates = candidates
     }
 
     /// Whether `searchStartBits` (`fillSearchStartBits`) lets a rule begin at `position`.
