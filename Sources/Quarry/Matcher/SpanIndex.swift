@@ -31,6 +31,11 @@ struct SpanIndex {
         typesStarting = Array(repeating: 0, count: tokenCount)
         firstStarting = Array(repeating: -1, count: tokenCount)
         lastStarting = firstStarting
+        // Room for a span per four tokens at once (about what a pack such as the
+        // default one makes), not by doubling from nothing.
+        spans.reserveCapacity(tokenCount / 4)
+        nextSameStart.reserveCapacity(tokenCount / 4)
+        spanTypes.reserveCapacity(tokenCount / 4)
     }
 
     /// Adds `span`, whose last token has word form `lastForm` in `words`

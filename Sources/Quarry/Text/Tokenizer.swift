@@ -162,6 +162,9 @@ public final class Tokenizer {
     /// Equal to `icuWordBoundaries`.
     func wordBoundaries(_ scalars: [Unicode.Scalar]) -> [Int] {
         var boundaries = [0]
+        // News text has a boundary every three code points or so: room for
+        // that at once, not by doubling.
+        boundaries.reserveCapacity(scalars.count / 2 + 1)
         for region in PlainWordBreaks.regions(scalars) {
             if region.isPlain {
                 PlainWordBreaks.appendBoundaries(scalars, region.start, region.end, to: &boundaries)
