@@ -61,7 +61,7 @@ struct RuleGraph {
     /// `avoided`) until `visit` returns false; `visits` is cleared by a new round.
     func walk(from start: Int, avoiding avoided: Int, visits: inout NodeVisits, _ visit: (Int) -> Bool) {
         visits.newRound()
-        visits.mark(start)
+        _ = visits.mark(start)
         var stack = [start]
         while let node = stack.popLast() {
             guard visit(node) else { return }
