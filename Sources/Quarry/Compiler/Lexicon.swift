@@ -33,6 +33,8 @@ final class Lexicon {
     /// Per node: set when every entry through the edge into it wrote its token
     /// capitalized and the lexicon requires capitals.
     @exclusivity(unchecked) private var nodeRequiresCapital: [Bool] = [true]
+    /// Per node: whether an edge leaves it, so that an entry may go on past it.
+    @exclusivity(unchecked) private var nodeHasChildren: [Bool] = [false]
     /// Per node: a bit per script (by ordinal) that entries through the edge
     /// into it are written in (all bits for an entry of several). A stem takes
     /// the edge only for a token of one of them, or of none (digits): fold keys
@@ -92,6 +94,8 @@ final class Lexicon {
                 child = Int32(entryOfNode.count)
                 entryOfNode.append(-1)
                 nodeRequiresCapital.append(true)
+                nodeHasChildren.append(false)
+                nodeHasChildren[Int(node)] = true
                 nodeScripts.append(0)
                 edges[Lexicon.edge(node, key)] = child
             }
@@ -159,6 +163,34 @@ final class Lexicon {
     private func isSingleTokenEntry(_ child: Int32?, _ token: Token) -> Bool {
         guard let child, entryOfNode[Int(child)] >= 0 else { return false }
         return !nodeRequiresCapital[Int(child)] || token.isCapitalized
+    }
+
+    /// What `appendMatches` finds at `token` where that needs no walk: the
+    /// entry its key leads to (-1: none) when no entry goes on past it and
+    /// no ending applies; nil otherwise. (Most lexicon steps: a walk's
+    /// set-up cost more than its one step.)
+    @inline(__always)
+    func singleTokenMatch(_ token: Token) -> Int32? {
+        guard !inflects(token.script) else { return nil }
+        let key = Int(token.keyID)
+        guard key >= 0, key < rootChild.count else { return -1 }
+        let child = rootChild[key]
+        guard child >= 0 else { return -1 }
+        guard !nodeHasChildren[Int(child)] else { return nil }
+        guard !nodeRequiresCapital[Int(child)] || token.isCapitalized else { return -1 }
+        return entry(at: child, script: token.script)
+    }
+
+    /// The entry ending at `node` for a token in `script`: the other script's
+    /// entry where one was written in it (`otherScriptEntry`).
+    @inline(__always)
+    private func entry(at node: Int32, script: Script) -> Int32 {
+        let entry = entryOfNode[Int(node)]
+        if entry >= 0 && !otherScriptEntry.isEmpty && Int(entryScript[Int(entry)]) != script.ordinal,
+           let other = otherScriptEntry[node], Int(entryScript[Int(other)]) == script.ordinal {
+            return other
+        }
+        return entry
     }
 
     /// Appends to `found` every entry that starts at token `start`, longest
@@ -230,11 +262,7 @@ final class Lexicon {
     private func step(_ child: Int32, _ capitalized: Bool, _ tokens: [Token], _ position: Int, _ stems: (Int) -> [Int32],
                       _ found: inout [(end: Int, entry: Int)]) {
         guard !nodeRequiresCapital[Int(child)] || capitalized else { return }
-        var entry = entryOfNode[Int(child)]
-        if entry >= 0 && !otherScriptEntry.isEmpty && Int(entryScript[Int(entry)]) != tokens[position].script.ordinal,
-           let other = otherScriptEntry[child], Int(entryScript[Int(other)]) == tokens[position].script.ordinal {
-            entry = other
-        }
+        let entry = entry(at: child, script: tokens[position].script)
         if entry >= 0 { found.append((position + 1, Int(entry))) }
         walk(child, tokens, position + 1, stems, &found)
     }

@@ -415,12 +415,17 @@ struct PikeVM {
                             let first = lexiconHits.count
                             // Most tokens start no entry: asked of the root's edges first, without a walk.
                             if position < count && mayStart(index, tokens, position) {
-                                // Moved out while the walk runs: finding stems writes to `self`.
-                                var hits: [(end: Int, entry: Int)] = []
-                                swap(&hits, &lexiconHits)
-                                program.lexicons[index].appendMatches(in: tokens, at: position, stems: { stems(index, tokens, $0) },
-                                                                      to: &hits)
-                                swap(&hits, &lexiconHits)
+                                // A one-token entry needs no walk, whose set-up cost more than its step.
+                                if let entry = program.lexicons[index].singleTokenMatch(tokens[position]) {
+                                    if entry >= 0 { lexiconHits.append((position + 1, Int(entry))) }
+                                } else {
+                                    // Moved out while the walk runs: finding stems writes to `self`.
+                                    var hits: [(end: Int, entry: Int)] = []
+                                    swap(&hits, &lexiconHits)
+                                    program.lexicons[index].appendMatches(in: tokens, at: position, stems: { stems(index, tokens, $0) },
+                                                                          to: &hits)
+                                    swap(&hits, &lexiconHits)
+                                }
                             }
                             lexiconFound[index] = first..<lexiconHits.count
                         }
