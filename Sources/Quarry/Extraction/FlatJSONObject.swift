@@ -75,10 +75,14 @@ enum FlatJSONObject {
             var out: [UInt8] = []
             var clean = index
             while index < bytes.count {
+                skipPlainBytes()
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
+                    defer { index += 1 }
+                    // Without an escape, straight from the line: copying a document's text into an array first cost a copy of every byte.
+                    if out.isEmpty { return String(decoding: UnsafeBufferPointer(rebasing: bytes[clean..<index]), as: UTF8.self) }
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<index]))
-                    index += 1
                     return String(decoding: out, as: UTF8.self)
                 }
                 guard byte >= 0x20 else { return nil }
@@ -106,6 +110,23 @@ enum FlatJSONObject {
                 clean = index
             }
             return nil
+        }
+
+        /// Moves past eight bytes at a time while none of them ends a string
+        /// or needs a look (a quote, a backslash, a control character): a
+        /// document's text is almost all such bytes.
+        private mutating func skipPlainBytes() {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+            guard let base = bytes.baseAddress else { return }
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                // A byte below 0x20 borrows in `word - 0x20…`; a false alarm only ends the skip early.
+                if hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) || (word &- ones &* 0x20) & ~word & highs != 0 {
+                    return
+                }
+                index += 8
+            }
         }
 
         /// The code point of `\uXXXX` (after the `u`), a surrogate pair read
