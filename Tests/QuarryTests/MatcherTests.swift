@@ -194,9 +194,13 @@ final class MatcherTests: XCTestCase {
     }
 
     /// `outside(Container, …)` leaves out the spans that lie inside a span of
-    /// the container's type: a name quoted is no antecedent of "he".
+    /// the container's type: a name quoted is no antecedent of "he"; two
+    /// restrictions add up (nor is a woman).
     func testOutsideLeavesOutSpansInsideTheContainer() throws {
         let rules = """
+            phase women
+            internal Woman
+            rule woman w:("Olena" [cap]) => Woman at w
             phase people
             internal Person
             rule person p:([cap] [cap]) => Person at p
@@ -205,11 +209,11 @@ final class MatcherTests: XCTestCase {
             rule said "<" s:[!">"]+ ">" => Said at s
             phase quotes
             rule he q:"yes" "," "he" "said" => Quote(near: previous(Person), outside: outside(Said, previous(Person)),
-              subject: outside(Said, subject(Person, Person)))
+              subject: outside(Said, subject(Person, Person)), man: outside(Said, outside(Woman, previous(Person))))
               at q
             """
-        XCTAssertEqual(try extract(rules, "Vasily Golubev spoke . < I met Ivan Petrov > . yes , he said"),
-                       ["Quote[yes]{near=Ivan Petrov,outside=Vasily Golubev,subject=Vasily Golubev}"])
+        XCTAssertEqual(try extract(rules, "Vasily Golubev spoke . Olena Kovalenko came . < I met Ivan Petrov > . yes , he said"),
+                       ["Quote[yes]{near=Ivan Petrov,outside=Olena Kovalenko,subject=Olena Kovalenko,man=Vasily Golubev}"])
     }
 
     /// Of two equally long spellings of one name, each mention takes the nearer.

@@ -358,19 +358,19 @@ public struct Compiler {
         case let .call(function, arguments, at):
             let compile = { (node: ExpressionNode) in try compileExpression(node, captureNames: captureNames, rule: rule, phase: phase) }
             switch (function, arguments.count) {
-            case ("previous", 1): return .previous(type: try earlierType(arguments[0], function, at), outside: nil)
+            case ("previous", 1): return .previous(type: try earlierType(arguments[0], function, at), outside: [])
             case ("previous", 2):
-                return .previousHolding(try compile(arguments[1]), type: try earlierType(arguments[0], function, at), outside: nil)
+                return .previousHolding(try compile(arguments[1]), type: try earlierType(arguments[0], function, at), outside: [])
             case ("subject", 2):
                 return .subject(type: try earlierType(arguments[0], function, at), subjects: try earlierType(arguments[1], function, at),
-                                outside: nil)
+                                outside: [])
             case ("outside", 2):
-                // A search's restriction, so it applies to the search inside, not to a value.
+                // A search's restriction, so it applies to the search inside, not to a value; restrictions add up.
                 let container = try earlierType(arguments[0], function, at)
                 switch try compile(arguments[1]) {
-                case let .previous(type, _): return .previous(type: type, outside: container)
-                case let .previousHolding(inner, type, _): return .previousHolding(inner, type: type, outside: container)
-                case let .subject(type, subjects, _): return .subject(type: type, subjects: subjects, outside: container)
+                case let .previous(type, outside): return .previous(type: type, outside: outside + [container])
+                case let .previousHolding(inner, type, outside): return .previousHolding(inner, type: type, outside: outside + [container])
+                case let .subject(type, subjects, outside): return .subject(type: type, subjects: subjects, outside: outside + [container])
                 default:
                     let name = if case let .word(name, _) = arguments[0] { name } else { "\(arguments[0])" }
                     throw Diagnostic.error("outside(\(name), …) restricts previous(…) or subject(…), not another value", at: at)

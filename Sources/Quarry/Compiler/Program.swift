@@ -157,17 +157,17 @@ struct CompiledOutput: Sendable {
 indirect enum Expression: Sendable {
     case constant(AttributeValue)
     case capture(Int, member: CaptureMember)
-    /// The nearest earlier span of the type; `outside` (the type of
-    /// `outside(Container, …)`, or nil) leaves out spans inside spans of that type.
-    case previous(type: Int, outside: Int?)
+    /// The nearest earlier span of the type; `outside` (the types of
+    /// `outside(Container, …)`) leaves out spans inside spans of those types.
+    case previous(type: Int, outside: [Int])
     /// The nearest earlier span of the type holding the last word of the
     /// value's tokens: "the ministry said" stands for the last ministry named.
-    case previousHolding(Expression, type: Int, outside: Int?)
+    case previousHolding(Expression, type: Int, outside: [Int])
     /// The nearest earlier span of `type`, or, where its sentence holds an
     /// earlier span of `subjects`, the last of those: a pronoun stands for
     /// the sentence's subject, not its last name ("Zelensky thanked Biden.
     /// “…,” he said." is Zelensky's).
-    case subject(type: Int, subjects: Int, outside: Int?)
+    case subject(type: Int, subjects: Int, outside: [Int])
     case fullest(Expression, type: Int)
     case first([Expression])
     /// The second value where the first has one, else none: with `first`,

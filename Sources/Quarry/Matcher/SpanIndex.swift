@@ -107,26 +107,31 @@ struct SpanIndex {
 
     /// The index of the span of `type` with the greatest end not after
     /// `limit` (the latest added on ties) of those `accepts` takes, and
-    /// inside no span of type `outside` where that is given.
-    func previous(type: Int, endingBy limit: Int, outside: Int? = nil, where accepts: (Span) -> Bool = { _ in true }) -> Int? {
-        ending(type: type, by: limit).reversed().first { accepts(spans[$0]) && !isInside($0, type: outside) }
+    /// inside no span of the types `outside`.
+    func previous(type: Int, endingBy limit: Int, outside: [Int] = [], where accepts: (Span) -> Bool = { _ in true }) -> Int? {
+        ending(type: type, by: limit).reversed().first { accepts(spans[$0]) && !isInside($0, types: outside) }
     }
 
     /// The span of `type` that ends last by token `limit` among those that
-    /// start at token `from` or later (and lie inside no span of type `outside`).
-    func last(type: Int, from: Int, endingBy limit: Int, outside: Int? = nil) -> Int? {
+    /// start at token `from` or later (and lie inside no span of the types `outside`).
+    func last(type: Int, from: Int, endingBy limit: Int, outside: [Int] = []) -> Int? {
         // Back by end until spans end before `from`: none earlier starts after it.
         for index in ending(type: type, by: limit).reversed() {
             let tokens = spans[index].tokens
             if tokens.upperBound <= from { return nil }
-            if tokens.lowerBound >= from && !isInside(index, type: outside) { return index }
+            if tokens.lowerBound >= from && !isInside(index, types: outside) { return index }
         }
         return nil
     }
 
-    /// Whether span `index` lies within a span of type `container` (never for nil).
-    func isInside(_ index: Int, type container: Int?) -> Bool {
-        guard let container, let ends = byTypeSortedByEnd[container] else { return false }
+    /// Whether span `index` lies within a span of one of the types `containers`.
+    func isInside(_ index: Int, types containers: [Int]) -> Bool {
+        containers.contains { isInside(index, type: $0) }
+    }
+
+    /// Whether span `index` lies within a span of type `container`.
+    func isInside(_ index: Int, type container: Int) -> Bool {
+        guard let ends = byTypeSortedByEnd[container] else { return false }
         let tokens = spans[index].tokens
         // Containers that end at or after the span's end, by a binary search; of those, one that starts by its start.
         var low = 0, high = ends.count
@@ -181,14 +186,14 @@ struct SpanLookups {
         case .constant, .capture: break
         case let .previous(type, outside):
             SpanLookups.flag(type, in: &previousTypes)
-            if let outside { SpanLookups.flag(outside, in: &previousTypes) }
+            for type in outside { SpanLookups.flag(type, in: &previousTypes) }
         case let .subject(type, subjects, outside):
             SpanLookups.flag(type, in: &previousTypes)
             SpanLookups.flag(subjects, in: &previousTypes)
-            if let outside { SpanLookups.flag(outside, in: &previousTypes) }
+            for type in outside { SpanLookups.flag(type, in: &previousTypes) }
         case let .previousHolding(inner, type, outside):
             SpanLookups.flag(type, in: &previousTypes)
-            if let outside { SpanLookups.flag(outside, in: &previousTypes) }
+            for type in outside { SpanLookups.flag(type, in: &previousTypes) }
             collect(inner)
         case let .fullest(inner, type):
             SpanLookups.flag(type, in: &fullestTypes)
