@@ -28,6 +28,14 @@ enum PlainWordBreaks {
         }
         var plainStart = 0, index = 0
         while index < scalars.count {
+            // ASCII four at a time, read without bounds checks: most of a text.
+            scalars.withUnsafeBufferPointer { scalars in
+                while index + 4 <= scalars.count,
+                      (scalars[index].value | scalars[index + 1].value | scalars[index + 2].value | scalars[index + 3].value) < 0x80 {
+                    index += 4
+                }
+            }
+            guard index < scalars.count else { break }
             let value = scalars[index].value
             if value < 0x80 || plainClass(value) != nil {
                 index += 1
