@@ -210,22 +210,27 @@ public final class Tokenizer {
     private func ranges(between boundaries: [Int], _ scalars: [Unicode.Scalar]) -> [(Int, Int)] {
         var ranges: [(Int, Int)] = []
         ranges.reserveCapacity(boundaries.count)
-        var i = 0
-        while i + 1 < boundaries.count {
-            i += 1
-            let start = boundaries[i - 1]
-            var end = boundaries[i]
-            if start >= end { continue }
-            // A lone apostrophe followed by "s" is the possessive clitic `'s`.
-            if end == start + 1, scalars[start] == "'" || scalars[start] == "\u{2019}", i + 1 < boundaries.count {
-                let next = boundaries[i + 1]
-                if next == end + 1, scalars[end] == "s" || scalars[end] == "S" {
-                    end = next
+        // Read without bounds checks (once per boundary): boundaries lie within the text.
+        boundaries.withUnsafeBufferPointer { boundaries in
+            scalars.withUnsafeBufferPointer { scalars in
+                var i = 0
+                while i + 1 < boundaries.count {
                     i += 1
+                    let start = boundaries[i - 1]
+                    var end = boundaries[i]
+                    if start >= end { continue }
+                    // A lone apostrophe followed by "s" is the possessive clitic `'s`.
+                    if end == start + 1, scalars[start] == "'" || scalars[start] == "\u{2019}", i + 1 < boundaries.count {
+                        let next = boundaries[i + 1]
+                        if next == end + 1, scalars[end] == "s" || scalars[end] == "S" {
+                            end = next
+                            i += 1
+                        }
+                    }
+                    if Tokenizer.isWhitespace(scalars[start]) { continue }
+                    appendPieces(scalars, start, end, to: &ranges)
                 }
             }
-            if Tokenizer.isWhitespace(scalars[start]) { continue }
-            appendPieces(scalars, start, end, to: &ranges)
         }
         return ranges
     }
@@ -253,7 +258,7 @@ public final class Tokenizer {
 
     /// Appends a word segment, with a possessive `'s` split off, to `ranges`
     /// (once per token: no array in between).
-    private func appendPieces(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, to ranges: inout [(Int, Int)]) {
+    private func appendPieces(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, to ranges: inout [(Int, Int)]) {
         if end - start >= 3 {
             let apostrophe = scalars[end - 2]
             let s = scalars[end - 1]
