@@ -238,13 +238,17 @@ public final class Tokenizer {
     /// Whether the white space `start..<end` holds a line break (LF, CR,
     /// vertical tab, form feed, NEL, or the line and paragraph separators).
     static func hasLineBreak(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
-        for index in start..<end {
-            switch scalars[index].value {
-            case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
-            default: continue
+        precondition(start >= 0 && end <= scalars.count, "white space outside the text")
+        // Most gaps are one space: asked between every two tokens, read without bounds checks.
+        return scalars.withUnsafeBufferPointer { scalars in
+            for index in start..<end {
+                switch scalars[index].value {
+                case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+                default: continue
+                }
             }
+            return false
         }
-        return false
     }
 
     /// Unicode white space (the White_Space property), without a property
