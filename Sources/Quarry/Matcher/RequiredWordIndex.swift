@@ -70,14 +70,26 @@ struct RequiredWordIndex {
         }
         // New arrays, not the old ones overwritten: the filters of the last
         // document may still hold those, and writing would copy them.
-        positionBounds = Array(repeating: 0, count: wordCount + 1)
-        for (word, _) in occurrences { positionBounds[Int(word) + 1] += 1 }
-        for word in 0..<wordCount { positionBounds[word + 1] += positionBounds[word] }
-        positions = Array(repeating: 0, count: occurrences.count)
-        var next = Array(positionBounds.dropLast())
-        for (word, position) in occurrences {
-            positions[next[Int(word)]] = position
-            next[Int(word)] += 1
+        // (The counting sort reads and writes without bounds checks: words
+        // are below `wordCount`, and each bound counts its own occurrences.)
+        var bounds = Array(repeating: 0, count: wordCount + 1)
+        var sorted = [Int32](repeating: 0, count: occurrences.count)
+        occurrences.withUnsafeBufferPointer { occurrences in
+            bounds.withUnsafeMutableBufferPointer { bounds in
+                for (word, _) in occurrences { bounds[Int(word) &+ 1] &+= 1 }
+                for word in 0..<wordCount { bounds[word &+ 1] &+= bounds[word] }
+                var next = Array(bounds.dropLast())
+                sorted.withUnsafeMutableBufferPointer { sorted in
+                    next.withUnsafeMutableBufferPointer { next in
+                        for (word, position) in occurrences {
+                            sorted[next[Int(word)]] = position
+                            next[Int(word)] &+= 1
+                        }
+                    }
+                }
+            }
         }
+        positionBounds = bounds
+        positions = sorted
     }
 }
