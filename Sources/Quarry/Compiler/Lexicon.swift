@@ -178,10 +178,7 @@ final class Lexicon {
     @inline(__always)
     func singleTokenMatch(_ token: Token) -> Int32? {
         guard !inflects(token.script) else { return nil }
-        let key = Int(token.keyID)
-        guard key >= 0, key < rootChild.count else { return -1 }
-        let child = rootChild[key]
-        guard child >= 0 else { return -1 }
+        guard let child = child(of: 0, key: token.keyID) else { return -1 }
         guard !nodeHasChildren[Int(child)] else { return nil }
         guard !nodeRequiresCapital[Int(child)] || token.isCapitalized else { return -1 }
         return entry(at: child, script: token.script)
