@@ -80,7 +80,8 @@ enum FlatJSONObject {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
                     defer { index += 1 }
-                    // Without an escape, straight from the line: copying a document's text into an array first cost a copy of every byte.
+                    // Without an escape, straight from the line (copying a
+                    // document's text into an array first cost a copy of every byte).
                     if out.isEmpty { return String(decoding: UnsafeBufferPointer(rebasing: bytes[clean..<index]), as: UTF8.self) }
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<index]))
                     return String(decoding: out, as: UTF8.self)
