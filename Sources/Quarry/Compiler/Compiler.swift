@@ -247,15 +247,16 @@ public struct Compiler {
         let lexiconBreadth = lexicons.map { $0.inflects ? Int.max / 4 : $0.firstKeys.count }
         for index in phases.indices {
             let graphs = phases[index].ruleRanges.map { RuleGraph(phases[index].instructions, range: $0) }
-            phases[index].ruleRequiredKeys = zip(phases[index].ruleStarts, graphs).map { start, graph in
-                RequiredKeys.of(start: start, graph: graph, predicates: numbered, lexiconBreadth: lexiconBreadth)
+            let ruleStarts = phases[index].ruleStarts
+            phases[index].ruleRequiredKeys = ruleStarts.indices.map { rule in
+                RequiredKeys.of(start: ruleStarts[rule], graph: graphs[rule], predicates: numbered, lexiconBreadth: lexiconBreadth)
             }
-            phases[index].ruleAlsoRequired = zip(phases[index].ruleStarts, graphs).enumerated().map { rule, item in
-                RequiredKeys.alsoRequired(start: item.0, graph: item.1, predicates: numbered,
+            phases[index].ruleAlsoRequired = ruleStarts.indices.map { rule in
+                RequiredKeys.alsoRequired(start: ruleStarts[rule], graph: graphs[rule], predicates: numbered,
                                           lexiconBreadth: lexiconBreadth, besides: phases[index].ruleRequiredKeys[rule])
             }
-            phases[index].ruleReach = zip(phases[index].ruleStarts, graphs).map { start, graph in
-                MatchReach.of(start: start, graph: graph, lexiconReach: lexiconReach)
+            phases[index].ruleReach = ruleStarts.indices.map { rule in
+                MatchReach.of(start: ruleStarts[rule], graph: graphs[rule], lexiconReach: lexiconReach)
             }
             // A rule starts only where one of its first steps can take the token,
             // so most rules cost nothing at most tokens.

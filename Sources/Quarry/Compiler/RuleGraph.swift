@@ -88,6 +88,4 @@ struct NodeVisits {
         stamps[node] = round
         return true
     }
-
-    func isMarked(_ node: Int) -> Bool { stamps[node] == round }
 }

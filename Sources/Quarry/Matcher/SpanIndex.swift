@@ -185,15 +185,11 @@ struct SpanLookups {
         switch expression {
         case .constant, .capture: break
         case let .previous(type, outside):
-            SpanLookups.flag(type, in: &previousTypes)
-            for type in outside { SpanLookups.flag(type, in: &previousTypes) }
+            for type in [type] + outside { SpanLookups.flag(type, in: &previousTypes) }
         case let .subject(type, subjects, outside):
-            SpanLookups.flag(type, in: &previousTypes)
-            SpanLookups.flag(subjects, in: &previousTypes)
-            for type in outside { SpanLookups.flag(type, in: &previousTypes) }
+            for type in [type, subjects] + outside { SpanLookups.flag(type, in: &previousTypes) }
         case let .previousHolding(inner, type, outside):
-            SpanLookups.flag(type, in: &previousTypes)
-            for type in outside { SpanLookups.flag(type, in: &previousTypes) }
+            for type in [type] + outside { SpanLookups.flag(type, in: &previousTypes) }
             collect(inner)
         case let .fullest(inner, type):
             SpanLookups.flag(type, in: &fullestTypes)
