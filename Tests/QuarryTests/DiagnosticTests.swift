@@ -71,6 +71,16 @@ final class DiagnosticTests: XCTestCase {
         XCTAssertTrue(found[2].message.hasPrefix("unknown function upper"))
     }
 
+    /// A `let` value may not name itself, directly or through another, and
+    /// shares its names with patterns and lexicons.
+    func testLetValuesMayNotNameThemselvesOrRepeatAName() {
+        let looping = diagnostics("let A = first(B, 1)\nlet B = A\nrule r x:\"x\" => T(v: A)")
+        XCTAssertEqual(looping.map(\.message), ["A → B → A: a let value may not name itself"])
+        let twice = diagnostics("pattern P = \"p\"\nlet P = 1\nrule r x:\"x\" => T(v: P)")
+        XCTAssertEqual(twice.count, 1)
+        XCTAssertTrue(twice[0].message.hasPrefix("P is already defined at"), twice[0].message)
+    }
+
     /// `outside` restricts a search, so it takes one.
     func testOutsideNeedsASearch() {
         let rules = "phase a\ninternal T\nrule t x:[cap] => T at x\nphase b\nrule r \"x\" => A(v: outside(T, lower(\"X\")))"

@@ -193,6 +193,19 @@ final class MatcherTests: XCTestCase {
                        ["Quote[yes]{speaker=Vasily Golubev}"])
     }
 
+    /// A `let` value is compiled in each rule that names it: its words are
+    /// that rule's captures, and a capture of the same name comes first.
+    func testLetValuesAreCompiledInTheRulesThatNameThem() throws {
+        let rules = """
+            let Who = first(when(f, woman), man)
+            let Tag = fixed
+            rule a (f:"she" | "he") "said" => X(who: Who, tag: Tag)
+            rule b Tag:"asked" => Y(tag: Tag)
+            """
+        XCTAssertEqual(try extract(rules, "she said . he said . asked"),
+                       ["X[she said]{who=woman,tag=fixed}", "X[he said]{who=man,tag=fixed}", "Y[asked]{tag=asked}"])
+    }
+
     /// `outside(Container, …)` leaves out the spans that lie inside a span of
     /// the container's type: a name quoted is no antecedent of "he"; two
     /// restrictions add up (nor is a woman).

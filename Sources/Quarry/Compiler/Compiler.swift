@@ -13,6 +13,8 @@ public struct Compiler {
 
     private var phaseNames: [String] = []
     private var patterns: [String: (PatternNode, SourceLocation)] = [:]
+    /// `let` declarations: attribute expressions a rule's output names by a bare word.
+    private var values: [String: (ExpressionNode, SourceLocation)] = [:]
     private var lexiconIndexByName: [String: Int] = [:]
     private var lexicons: [Lexicon] = []
     /// Per lexicon, its entries (for unions and lexicons of endings).
@@ -95,10 +97,16 @@ public struct Compiler {
                 case let .internalTypes(names, _):
                     internalTypes.formUnion(names)
                 case let .pattern(name, body, at):
-                    if let previous = patterns[name]?.1 ?? lexiconLocation(name) {
+                    if let previous = patterns[name]?.1 ?? values[name]?.1 ?? lexiconLocation(name) {
                         report(error("\(name) is already defined at \(previous)", at: at))
                     } else {
                         patterns[name] = (body, at)
+                    }
+                case let .value(name, body, at):
+                    if let previous = values[name]?.1 ?? patterns[name]?.1 ?? lexiconLocation(name) {
+                        report(error("\(name) is already defined at \(previous)", at: at))
+                    } else {
+                        values[name] = (body, at)
                     }
                 case let .lexicon(declaration):
                     addLexicon(declaration)
@@ -143,7 +151,7 @@ public struct Compiler {
     private func lexiconLocation(_ name: String) -> SourceLocation? { lexiconLocations[name] }
 
     private mutating func addLexicon(_ declaration: LexiconDeclaration) {
-        if let previous = lexiconLocations[declaration.name] ?? patterns[declaration.name]?.1 {
+        if let previous = lexiconLocations[declaration.name] ?? patterns[declaration.name]?.1 ?? values[declaration.name]?.1 {
             report(error("\(declaration.name) is already defined at \(previous)", at: declaration.location))
             return
         }
@@ -326,7 +334,9 @@ public struct Compiler {
         return CompiledOutput(type: typeIndexByName[output.type]!, attributes: attributes, reportedCapture: reported)
     }
 
-    private func compileExpression(_ node: ExpressionNode, captureNames: [String], rule: String, phase: Int) throws -> Expression {
+    /// `expanding`: the `let` values being expanded, outermost first (a value may not name itself).
+    private func compileExpression(_ node: ExpressionNode, captureNames: [String], rule: String, phase: Int,
+                                   expanding: [String] = []) throws -> Expression {
         func capture(_ name: String, _ at: SourceLocation) throws -> Int {
             guard let index = captureNames.firstIndex(of: name) else {
                 throw Diagnostic.error("capture '\(name)' is used but never bound in rule \(rule)", at: at)
@@ -345,8 +355,15 @@ public struct Compiler {
         switch node {
         case let .constant(text): return .constant(.string(text))
         case let .number(value): return .constant(.number(value))
-        case let .word(name, _):
+        case let .word(name, at):
             if let index = captureNames.firstIndex(of: name) { return .capture(index, member: .value) }
+            // A `let` value, compiled in the rule that names it (its words are that rule's captures).
+            if let (body, _) = values[name] {
+                guard !expanding.contains(name) else {
+                    throw Diagnostic.error("\((expanding + [name]).joined(separator: " → ")): a let value may not name itself", at: at)
+                }
+                return try compileExpression(body, captureNames: captureNames, rule: rule, phase: phase, expanding: expanding + [name])
+            }
             return .constant(.string(name))
         case let .member(name, member, at):
             let index = try capture(name, at)
@@ -357,7 +374,9 @@ public struct Compiler {
             default: return .capture(index, member: .attribute(member))
             }
         case let .call(function, arguments, at):
-            let compile = { (node: ExpressionNode) in try compileExpression(node, captureNames: captureNames, rule: rule, phase: phase) }
+            let compile = { (node: ExpressionNode) in
+                try compileExpression(node, captureNames: captureNames, rule: rule, phase: phase, expanding: expanding)
+            }
             switch (function, arguments.count) {
             case ("previous", 1): return .previous(type: try earlierType(arguments[0], function, at), outside: [])
             case ("previous", 2):

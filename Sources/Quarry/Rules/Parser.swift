@@ -8,7 +8,7 @@ public struct Parser {
     var depth = 0
     public private(set) var diagnostics: [Diagnostic] = []
 
-    static let keywords: Set<String> = ["import", "lexicon", "pattern", "phase", "internal", "rule", "example"]
+    static let keywords: Set<String> = ["import", "lexicon", "pattern", "let", "phase", "internal", "rule", "example"]
 
     struct Failure: Error { var diagnostic: Diagnostic }
 
@@ -135,7 +135,7 @@ public struct Parser {
     private mutating func parseStatement() throws -> Statement {
         let start = location
         guard case let .identifier(keyword) = current.kind, Parser.keywords.contains(keyword) else {
-            throw failure("expected a statement (import, lexicon, pattern, phase, internal, rule or example), found \(describe(current))")
+            throw failure("expected a statement (import, lexicon, pattern, let, phase, internal, rule or example), found \(describe(current))")
         }
         advance()
         switch keyword {
@@ -151,6 +151,10 @@ public struct Parser {
             let name = try identifier("a pattern name")
             try expect("=", "after the pattern name")
             return .pattern(name: name, body: try parseAlternation(), at: start)
+        case "let":
+            let name = try identifier("a name after 'let'")
+            try expect("=", "after the name")
+            return .value(name: name, body: try parseExpression(), at: start)
         case "lexicon":
             return .lexicon(try parseLexicon(start))
         case "rule":

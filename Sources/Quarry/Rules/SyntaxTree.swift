@@ -8,6 +8,8 @@ public enum Statement: Sendable {
     case importFile(path: String, at: SourceLocation)
     case lexicon(LexiconDeclaration)
     case pattern(name: String, body: PatternNode, at: SourceLocation)
+    /// `let Name = expression`: an attribute expression that rules' outputs name.
+    case value(name: String, body: ExpressionNode, at: SourceLocation)
     case phase(name: String, at: SourceLocation)
     case internalTypes(names: [String], at: SourceLocation)
     case rule(RuleDeclaration)
