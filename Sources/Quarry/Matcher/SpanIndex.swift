@@ -15,10 +15,11 @@ struct SpanIndex {
     private var nextSameStart: [Int32] = []
     /// Each span's type, beside the chains that filter by it.
     private var spanTypes: [Int32] = []
-    /// Per type, span indexes sorted by end token.
-    private var byTypeSortedByEnd: [Int: [Int]] = [:]
+    /// Per type (by number: a table lookup, where a dictionary hashed twice per
+    /// span added), span indexes sorted by end token.
+    private var byTypeSortedByEnd: [[Int]] = []
     /// Per type and last-token fold key, span indexes.
-    private var byTypeAndLastKey: [Int: [String: [Int]]] = [:]
+    private var byTypeAndLastKey: [[String: [Int]]] = []
     /// Per token, a bit per type (the first 64) for whether a span of that
     /// type starts there: the matcher asks at every token, mostly to hear no.
     private var typesStarting: [UInt64]
@@ -60,22 +61,25 @@ struct SpanIndex {
         }
         if lookups?.looksUpPrevious(span.type) ?? true { indexEnd(index) }
         if lookups?.looksUpFullest(span.type) ?? true {
-            byTypeAndLastKey[span.type, default: [:]][words[lastForm].foldKey, default: []].append(index)
+            if span.type >= byTypeAndLastKey.count {
+                byTypeAndLastKey.append(contentsOf: repeatElement([:], count: span.type + 1 - byTypeAndLastKey.count))
+            }
+            byTypeAndLastKey[span.type][words[lastForm].foldKey, default: []].append(index)
         }
     }
 
     /// Files span `index` among its type's spans sorted by end.
     private mutating func indexEnd(_ index: Int) {
-        let span = spans[index]
-        // Taken out of the table so that it is modified in place, not copied.
-        var ends = byTypeSortedByEnd.removeValue(forKey: span.type) ?? []
-        ends.append(index)
-        var position = ends.count - 1
-        while position > 0 && spans[ends[position - 1]].tokens.upperBound > span.tokens.upperBound {
-            ends.swapAt(position, position - 1)
+        let type = spans[index].type, end = spans[index].tokens.upperBound
+        if type >= byTypeSortedByEnd.count {
+            byTypeSortedByEnd.append(contentsOf: repeatElement([], count: type + 1 - byTypeSortedByEnd.count))
+        }
+        byTypeSortedByEnd[type].append(index)
+        var position = byTypeSortedByEnd[type].count - 1
+        while position > 0 && spans[byTypeSortedByEnd[type][position - 1]].tokens.upperBound > end {
+            byTypeSortedByEnd[type].swapAt(position, position - 1)
             position -= 1
         }
-        byTypeSortedByEnd[span.type] = ends
     }
 
     /// The first span of `type` starting at `token` (-1: none); the others
@@ -131,7 +135,8 @@ struct SpanIndex {
 
     /// Whether span `index` lies within a span of type `container`.
     func isInside(_ index: Int, type container: Int) -> Bool {
-        guard let ends = byTypeSortedByEnd[container] else { return false }
+        guard container < byTypeSortedByEnd.count else { return false }
+        let ends = byTypeSortedByEnd[container]
         let tokens = spans[index].tokens
         // Containers that end at or after the span's end, by a binary search; of those, one that starts by its start.
         var low = 0, high = ends.count
@@ -144,7 +149,8 @@ struct SpanIndex {
 
     /// The indexes of the spans of `type` that end by token `limit`, by end.
     private func ending(type: Int, by limit: Int) -> ArraySlice<Int> {
-        guard let ends = byTypeSortedByEnd[type] else { return [] }
+        guard type < byTypeSortedByEnd.count else { return [] }
+        let ends = byTypeSortedByEnd[type]
         var low = 0, high = ends.count
         while low < high {
             let middle = (low + high) / 2
@@ -155,7 +161,8 @@ struct SpanIndex {
 
     /// Spans of `type` whose last token has this fold key.
     func ending(withKey key: String, type: Int) -> [Span] {
-        (byTypeAndLastKey[type]?[key] ?? []).map { spans[$0] }
+        guard type < byTypeAndLastKey.count else { return [] }
+        return (byTypeAndLastKey[type][key] ?? []).map { spans[$0] }
     }
 }
 
