@@ -94,6 +94,11 @@ final class DiagnosticTests: XCTestCase {
         XCTAssertNoThrow(try compile("rule a (f:\"she\" | \"he\") => A(v: when(f, woman))"))
     }
 
+    func testRomanizeNeedsALexiconOfRewrites() {
+        let found = diagnostics("rule a x:[cap] => A(v: romanize(x, Missing))")
+        XCTAssertEqual(found.map(\.message), ["romanize expects a lexicon of rewrites as its last argument"])
+    }
+
     func testReinflectNeedsALexiconOfEndings() {
         let found = diagnostics("rule a x:[cap] => A(v: reinflect(x, Missing))")
         XCTAssertEqual(found.map(\.message), ["reinflect expects a lexicon of endings as its last argument"])

@@ -229,6 +229,19 @@ final class MatcherTests: XCTestCase {
                        ["Quote[yes]{near=Ivan Petrov,outside=Olena Kovalenko,subject=Olena Kovalenko,man=Vasily Golubev}"])
     }
 
+    /// `romanize` rewrites by the longest entry, anchored ones at a word's
+    /// start or end only, keeps capitals and what no entry covers.
+    func testRomanizeRewritesByTheLongestEntry() throws {
+        let rules = """
+            lexicon Latin = { "а" => "a", "я" => "ia", "^я" => "ya", "й" => "i", "ий$" => "y", "ш" => "sh", "щ" => "shch",
+              "к" => "k", "н" => "n", "о" => "o", "с" => "s", "ь" => "", "'" => "" }
+            phase places
+            rule village "at" p:[!"."]+ "." => Place(name: romanize(p.text, Latin)) at p
+            """
+        XCTAssertEqual(try extract(rules, "at Яна-Ян'я Щоський ЩОСЬ Q7 ."),
+                       ["Place[Яна-Ян'я Щоський ЩОСЬ Q7]{name=Yana-Yania Shchosky SHCHOS Q7}"])
+    }
+
     /// Of two equally long spellings of one name, each mention takes the nearer.
     func testFullestTakesTheNearestOfEquallyLongSpans() throws {
         let rules = """

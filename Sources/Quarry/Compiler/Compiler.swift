@@ -414,8 +414,14 @@ public struct Compiler {
                 let endings = lexiconEntries[lexicon].map { (ending: $0.phrase, replacement: $0.value) }
                     .sorted { $0.ending.count > $1.ending.count }
                 return .reinflect(try compile(arguments[0]), endings: endings)
+            case ("romanize", 2):
+                guard case let .word(name, _) = arguments[1], let lexicon = lexiconIndexByName[name] else {
+                    throw Diagnostic.error("romanize expects a lexicon of rewrites as its last argument", at: at)
+                }
+                let table = Romanization(lexiconEntries[lexicon].map { (from: $0.phrase, to: $0.value) })
+                return .romanize(try compile(arguments[0]), table)
             default:
-                throw Diagnostic.error("unknown function \(function) with \(arguments.count) argument(s) (expected previous(Type), previous(Type, x), subject(Type, Subjects), outside(Container, previous(…) or subject(…)), fullest(x, Type), first(a, b, …), when(c, x), lower(x), number(x), sum(a, b, …), product(a, b, …) or reinflect(x, Lexicon))", at: at)
+                throw Diagnostic.error("unknown function \(function) with \(arguments.count) argument(s) (expected previous(Type), previous(Type, x), subject(Type, Subjects), outside(Container, previous(…) or subject(…)), fullest(x, Type), first(a, b, …), when(c, x), lower(x), number(x), sum(a, b, …), product(a, b, …), reinflect(x, Lexicon) or romanize(x, Lexicon))", at: at)
             }
         }
     }

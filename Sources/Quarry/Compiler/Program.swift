@@ -183,6 +183,8 @@ indirect enum Expression: Sendable {
     /// (a lexicon's phrases and values, longest first): a genitive name
     /// written as its nominative, by a table the rule pack gives.
     case reinflect(Expression, endings: [(ending: String, replacement: String)])
+    /// The value's text in Latin letters, by a table the rule pack gives.
+    case romanize(Expression, Romanization)
 }
 
 enum Arithmetic: Sendable {

@@ -104,6 +104,9 @@ struct AttributeEvaluator {
                 return word.dropLast(rule.ending.count) + rule.replacement
             }
             return .constant(.string(words.joined(separator: " ")))
+        case let .romanize(inner, table):
+            guard let value = final(evaluate(inner, candidate, candidates, spans), spans) else { return .none }
+            return .constant(.string(table.apply(value.description)))
         case let .arithmetic(operation, terms):
             // No value when a term has none or spells no number: a count is not guessed.
             var total = operation == .sum ? 0.0 : 1.0

@@ -205,7 +205,7 @@ struct SpanLookups {
         case let .when(condition, value):
             collect(condition)
             collect(value)
-        case let .lower(inner), let .number(inner), let .reinflect(inner, _): collect(inner)
+        case let .lower(inner), let .number(inner), let .reinflect(inner, _), let .romanize(inner, _): collect(inner)
         }
     }
 }
