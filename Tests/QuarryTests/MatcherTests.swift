@@ -175,6 +175,34 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(try extract(tie, "a"), ["First[a]"])
     }
 
+    /// Priorities past what the packed rank holds take the tuple order, with the same result.
+    func testConflictsWithPrioritiesPastThePackedRank() throws {
+        let rules = "rule wide priority 200 \"a\" \"b\" \"c\" => Wide\nrule high priority 300 \"b\" => High\nrule plain \"a\" \"b\" => Plain"
+        XCTAssertEqual(try extract(rules, "a b c"), ["High[b]"])
+        XCTAssertEqual(try extract("rule plain \"a\" \"b\" => Plain\nrule big priority 200 \"a\" => Big", "a b"), ["Big[a]"])
+    }
+
+    /// The packed rank orders as the tuple it packs does, for every field.
+    func testPackedRankKeepsTheTupleOrder() {
+        var generator = DifferentialTests.Generator(state: 92)
+        let ranks = (0..<2_000).map { _ in
+            (Int.random(in: -128...127, using: &generator), Int.random(in: -4095...0, using: &generator),
+             Int.random(in: -4095...0, using: &generator), Int.random(in: 0..<4096, using: &generator),
+             Int.random(in: 0..<(1 << 20), using: &generator))
+        }
+        for (a, b) in zip(ranks, ranks.dropFirst()) {
+            guard let packedA = ConflictResolver.packedRank(a), let packedB = ConflictResolver.packedRank(b) else {
+                return XCTFail("a rank within the fields' bounds did not pack: \(a), \(b)")
+            }
+            XCTAssertEqual(packedA < packedB, a < b, "\(a) against \(b)")
+        }
+        XCTAssertNil(ConflictResolver.packedRank((-129, 0, 0, 0, 0)))
+        XCTAssertNil(ConflictResolver.packedRank((128, 0, 0, 0, 0)))
+        XCTAssertNil(ConflictResolver.packedRank((0, -4096, 0, 0, 0)))
+        XCTAssertNil(ConflictResolver.packedRank((0, 0, 0, 4096, 0)))
+        XCTAssertNil(ConflictResolver.packedRank((0, 0, 0, 0, 1 << 20)))
+    }
+
     func testDifferentPhasesDoNotCompete() throws {
         let rules = "phase p1\nrule a \"a\" => A\nphase p2\nrule ab \"a\" \"b\" => AB"
         XCTAssertEqual(try extract(rules, "a b"), ["A[a]", "AB[a b]"])
