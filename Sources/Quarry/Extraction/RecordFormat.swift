@@ -12,30 +12,41 @@ public enum RecordFormat: String, CaseIterable, Sendable {
 
     /// Appends each record as a JSON object and a line feed (JSON Lines).
     /// (A loop here, not the caller's: a record read from an array in the
-    /// other module was copied, a retain and a release of each string.)
+    /// other module was copied, a retain and a release of each string; read
+    /// through the buffer, in place, it is not copied at all.)
     public static func appendJSONLines(_ records: [Record], to out: ByteBuffer) {
-        for index in records.indices {
-            appendJSON(records[index], to: out)
-            out.append(10)
+        records.withUnsafeBufferPointer { records in
+            guard let first = records.baseAddress else { return }
+            for index in records.indices {
+                appendJSON(at: first + index, to: out)
+                out.append(10)
+            }
         }
     }
 
     /// Appends one record as a JSON object to `out` as UTF-8: written straight
     /// into an output buffer, hundreds of thousands of records per run make
     /// no string each.
-    public static func appendJSON(_ record: borrowing Record, to out: ByteBuffer) {
-        field("{\"doc\":", record.document, to: out)
-        field(",\"type\":", record.type, to: out)
-        field(",\"start\":", record.start, to: out)
-        field(",\"end\":", record.end, to: out)
-        field(",\"text\":", record.text, to: out)
-        field(",\"rule\":", record.rule, to: out)
+    public static func appendJSON(_ record: Record, to out: ByteBuffer) {
+        withUnsafePointer(to: record) { appendJSON(at: $0, to: out) }
+    }
+
+    /// `appendJSON` for the record at `pointer`, whose fields are read in
+    /// place: a record passed by value was copied (a retain and a release of
+    /// each string) even as a `borrowing` argument.
+    private static func appendJSON(at pointer: UnsafePointer<Record>, to out: ByteBuffer) {
+        field("{\"doc\":", pointer.pointee.document, to: out)
+        field(",\"type\":", pointer.pointee.type, to: out)
+        field(",\"start\":", pointer.pointee.start, to: out)
+        field(",\"end\":", pointer.pointee.end, to: out)
+        field(",\"text\":", pointer.pointee.text, to: out)
+        field(",\"rule\":", pointer.pointee.rule, to: out)
         out.append(literal: ",\"attrs\":{")
-        for index in record.attributes.indices {
+        for index in pointer.pointee.attributes.indices {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            appendJSONString(record.attributes[index].0, to: out)
+            appendJSONString(pointer.pointee.attributes[index].0, to: out)
             out.append(UInt8(ascii: ":"))
-            switch record.attributes[index].1 {
+            switch pointer.pointee.attributes[index].1 {
             case let .string(text): appendJSONString(text, to: out)
             case let .number(number):
                 if let integral = integralValue(number) {
