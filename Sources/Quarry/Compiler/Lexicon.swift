@@ -10,6 +10,13 @@
 /// matching starts (and shared by threads then), so its stored properties
 /// skip the run-time exclusivity checks Swift makes on a class's `var`s: they
 /// were a check per trie step.
+/// Where a trie walk gets a token's stems (`Lexicon.stems(of:foldKey:keys:)`),
+/// cached or not. An object, not a closure: a closure that wrote to the VM
+/// made the walk retain and release the lexicon's arrays at every step.
+protocol TokenStems: AnyObject {
+    func stems(of token: Token, in lexicon: Lexicon) -> [Int32]
+}
+
 final class Lexicon {
     struct Entry {
         var value: String
@@ -199,9 +206,9 @@ final class Lexicon {
     /// Appends to `found` every entry that starts at token `start`, longest
     /// first, as (end, entry): appended to a buffer the caller keeps, so a
     /// lookup allocates nothing.
-    /// `stems(position)`: the stems of the token at `position` (see `stems(of:foldKey:keys:)`),
-    /// which the caller may cache per word form.
-    func appendMatches(in tokens: [Token], at start: Int, stems: (Int) -> [Int32], to found: inout [(end: Int, entry: Int)]) {
+    /// `stems` gives a token's stems for this lexicon (see `stems(of:foldKey:keys:)`),
+    /// which it may cache per word form.
+    func appendMatches<Stems: TokenStems>(in tokens: [Token], at start: Int, stems: Stems, to found: inout [(end: Int, entry: Int)]) {
         let first = found.count
         walk(0, tokens, start, stems, &found)
         guard found.count - first > 1 else { return }
@@ -247,7 +254,7 @@ final class Lexicon {
         return edges[Lexicon.edge(node, key)]
     }
 
-    private func walk(_ node: Int32, _ tokens: [Token], _ position: Int, _ stems: (Int) -> [Int32],
+    private func walk<Stems: TokenStems>(_ node: Int32, _ tokens: [Token], _ position: Int, _ stems: Stems,
                       _ found: inout [(end: Int, entry: Int)]) {
         guard position < tokens.count else { return }
         let capitalized = tokens[position].isCapitalized
@@ -255,14 +262,14 @@ final class Lexicon {
             step(child, capitalized, tokens, position, stems, &found)
         }
         guard inflects(tokens[position].script) else { return }
-        for stem in stems(position) {
+        for stem in stems.stems(of: tokens[position], in: self) {
             guard let child = child(of: node, key: stem), takesStem(child, tokens[position].script) else { continue }
             step(child, capitalized, tokens, position, stems, &found)
         }
     }
 
     /// Follows the edge into `child` taken by the token at `position`.
-    private func step(_ child: Int32, _ capitalized: Bool, _ tokens: [Token], _ position: Int, _ stems: (Int) -> [Int32],
+    private func step<Stems: TokenStems>(_ child: Int32, _ capitalized: Bool, _ tokens: [Token], _ position: Int, _ stems: Stems,
                       _ found: inout [(end: Int, entry: Int)]) {
         guard !nodeRequiresCapital[Int(child)] || capitalized else { return }
         let entry = entry(at: child, script: tokens[position].script)

@@ -97,9 +97,8 @@ struct PikeVM {
     private let secondGuardTables: [SecondGuardTable]
     var secondGuards = SecondGuardTable()
     var formStarts: FormStartCache
-    /// Per lexicon and word form (`lexicon + form * lexicon count`), the
-    /// form's stems (`Lexicon.stems(of:foldKey:keys:)`).
-    var formStems: [Int: [Int32]] = [:]
+    /// The stems of word forms per lexicon.
+    let stemCache: StemCache
     /// Per word form and lexicon, whether an inflected entry starts there:
     /// 0 not known yet, 1 no, 2 yes (index `form * lexicons + lexicon`; a
     /// byte each, as there are many lexicons).
@@ -141,6 +140,7 @@ struct PikeVM {
     /// false` starts rules without `SecondStep.wider` (tests compare them).
     init(program: Program, scanningLoops: Bool = true, secondStepGuards: Bool = true) {
         self.program = program
+        stemCache = StemCache(lexicons: program.lexicons, keys: program.keys)
         secondGuardTables = program.phases.map { SecondGuardTable($0.ruleSecondGuard, enabled: secondStepGuards) }
         let dependsOnPosition = program.predicates.map(\.dependsOnPosition)
         var slots: [Int] = [], slotCount = 0
@@ -197,12 +197,12 @@ struct PikeVM {
         if words.numbering !== document.forms {
             formStarts.removeAll()
             formTests.removeAll()
-            formStems.removeAll()
             formInflectedStarts.removeAll()
             formInflectedMask.removeAll()
             formPhasesStarting.removeAll()
         }
         words = document.words
+        stemCache.use(document.words)
         freshStamps(tokens: document.tokens.count)
         // Inflecting lexicons also occur where a token's stem starts an entry:
         // asked only of tokens in their endings' script, once per word form.
@@ -419,12 +419,7 @@ struct PikeVM {
                                 if let entry = program.lexicons[index].singleTokenMatch(tokens[position]) {
                                     if entry >= 0 { lexiconHits.append((position + 1, Int(entry))) }
                                 } else {
-                                    // Moved out while the walk runs: finding stems writes to `self`.
-                                    var hits: [(end: Int, entry: Int)] = []
-                                    swap(&hits, &lexiconHits)
-                                    program.lexicons[index].appendMatches(in: tokens, at: position, stems: { stems(index, tokens, $0) },
-                                                                          to: &hits)
-                                    swap(&hits, &lexiconHits)
+                                    program.lexicons[index].appendMatches(in: tokens, at: position, stems: stemCache, to: &lexiconHits)
                                 }
                             }
                             lexiconFound[index] = first..<lexiconHits.count

@@ -37,13 +37,8 @@ extension PikeVM {
     }
 
     /// The stems of the token at `position` for lexicon `lexicon`, found once per word form.
-    mutating func stems(_ lexicon: Int, _ tokens: [Token], _ position: Int) -> [Int32] {
-        let key = lexicon + Int(tokens[position].form) * program.lexicons.count
-        if let known = formStems[key] { return known }
-        let stems = program.lexicons[lexicon].stems(of: tokens[position], foldKey: words[tokens[position].form].foldKey,
-                                                    keys: program.keys)
-        if tokens[position].form >= 0 { formStems[key] = stems }
-        return stems
+    func stems(_ lexicon: Int, _ tokens: [Token], _ position: Int) -> [Int32] {
+        stemCache.stems(lexicon, tokens[position])
     }
 
     /// Whether an entry of lexicon `index` may start at `position` (exactly or inflected).

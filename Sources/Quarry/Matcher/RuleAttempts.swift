@@ -74,9 +74,9 @@ extension Matcher {
         case let .span(.lexicon(index), next, _):
             let lexicon = program.lexicons[index]
             var hits: [(end: Int, entry: Int)] = []
-            lexicon.appendMatches(in: tokens, at: position, stems: { at in
-                lexicon.stems(of: tokens[at], foldKey: document.words[tokens[at].form].foldKey, keys: self.program.keys)
-            }, to: &hits)
+            let stems = StemCache(lexicons: program.lexicons, keys: program.keys)
+            stems.use(document.words)
+            lexicon.appendMatches(in: tokens, at: position, stems: stems, to: &hits)
             return hits.map { ($0.end, next) }
         case let .span(.type(type), next, _):
             return (spansAt[position] ?? []).filter { $0.type == type }.map { ($0.tokens.upperBound, next) }
