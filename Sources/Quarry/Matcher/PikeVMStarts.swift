@@ -144,8 +144,13 @@ extension PikeVM {
         }
         let key = Int(tokens[position].keyID)
         if key >= 0 { add(index.byKey[key]) }
-        for (lexicon, group) in index.byLexicon where mayStart(lexicon, tokens, position) { add(group) }
-        for (predicate, group) in index.byPredicate where test(predicate, tokens, position) { add(group) }
+        // By index: a tuple taken whole retained its group even where the test failed.
+        for group in index.byLexicon.indices where mayStart(index.byLexicon[group].lexicon, tokens, position) {
+            add(index.byLexicon[group].rules)
+        }
+        for group in index.byPredicate.indices where test(index.byPredicate[group].predicate, tokens, position) {
+            add(index.byPredicate[group].rules)
+        }
         rules.sort()
         return rules
     }
