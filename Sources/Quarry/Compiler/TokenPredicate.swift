@@ -164,3 +164,59 @@ enum NumericFeature: String, CaseIterable {
         }
     }
 }
+
+/// What a token's surface shows at a glance: its flags (`TokenFlags`),
+/// whether it is a word or a number, and its script. A test's
+/// `requiredFacts` are facts every token passing it has, so a token that
+/// lacks one fails it without running it: most of the tests a new word
+/// form is asked (its rules' first steps) want a capital, digits or
+/// another script.
+struct SurfaceFacts: OptionSet, Sendable {
+    let rawValue: UInt16
+
+    static let word = SurfaceFacts(rawValue: 1 << 5)
+    static let punct = SurfaceFacts(rawValue: 1 << 6)
+    static let number = SurfaceFacts(rawValue: 1 << 7)
+
+    /// The bits of the token flags (the low five bits).
+    init(_ flags: TokenFlags) { rawValue = UInt16(flags.rawValue) }
+    init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    /// The fact that a token is written in `script`.
+    static func script(_ script: Script) -> SurfaceFacts { SurfaceFacts(rawValue: 1 << (8 + UInt16(script.ordinal))) }
+
+    static func of(_ token: Token) -> SurfaceFacts {
+        var facts = SurfaceFacts(token.flags).union(.script(token.script))
+        facts.insert(token.isWord ? .word : .punct)
+        if token.numericValue != nil { facts.insert(.number) }
+        return facts
+    }
+}
+
+extension TokenPredicate {
+    /// Facts every token passing the test has (none where the test's own
+    /// work would have to tell).
+    var requiredFacts: SurfaceFacts {
+        switch self {
+        case let .builtin(builtin):
+            switch builtin {
+            case .cap: return SurfaceFacts(.capitalized)
+            case .upper: return SurfaceFacts(.upperCase)
+            case .lower: return SurfaceFacts(.lowerCase)
+            case .alpha: return SurfaceFacts(.alphabetic)
+            case .digits: return SurfaceFacts(.digits)
+            case .word: return .word
+            case .punct: return .punct
+            case .number: return .number
+            case .any, .sentenceStart, .spaceBefore, .lineStart: return []
+            }
+        case let .script(script): return .script(script)
+        case .numeric(feature: .value, _, _): return .number
+        case let .and(terms): return terms.reduce(into: []) { $0.formUnion($1.requiredFacts) }
+        case let .or(terms):
+            guard let first = terms.first?.requiredFacts else { return [] }
+            return terms.dropFirst().reduce(first) { $0.intersection($1.requiredFacts) }
+        case .literal, .literalKey, .regex, .lexiconMember, .shape, .numeric, .not: return []
+        }
+    }
+}

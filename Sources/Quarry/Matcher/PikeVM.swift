@@ -63,6 +63,8 @@ struct PikeVM {
     /// token stands reads only three facts besides the surface (sentence
     /// start, space before, line start), so it has a slot per combination.
     let predicateSlot: [Int]
+    /// Per predicate, the surface facts every token passing it has.
+    let predicateRequiredFacts: [SurfaceFacts]
     let predicateDependsOnPosition: [Bool]
     /// Per predicate, the stamp (`positionStamp(position)`) of the position its
     /// cached result is for, and the result: the start index and every thread
@@ -149,6 +151,7 @@ struct PikeVM {
             slotCount += positional ? Token.positionFactCount : 1
         }
         predicateDependsOnPosition = dependsOnPosition
+        predicateRequiredFacts = program.predicates.map(\.requiredFacts)
         predicateSlot = slots
         formTests = FormTestCache(testCount: slotCount)
         let lowered = program.phases.map { phase in

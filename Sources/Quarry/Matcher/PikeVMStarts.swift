@@ -29,7 +29,9 @@ extension PikeVM {
         let form = tokens[position].form
         let perForm = Int(form) < formTests.formLimit
         if predicateStamp[predicate] == positionStamp(position) { return predicateResult[predicate] }
-        let result = program.predicates[predicate].matches(tokens[position], text: words[form], lexicons: program.lexicons, keys: program.keys)
+        // A token without a fact the test requires fails it unrun (`SurfaceFacts`).
+        let result = predicateRequiredFacts[predicate].isSubset(of: SurfaceFacts.of(tokens[position]))
+            && program.predicates[predicate].matches(tokens[position], text: words[form], lexicons: program.lexicons, keys: program.keys)
         if perForm { formTests.store(result, form: form, test: slot) }
         predicateStamp[predicate] = positionStamp(position)
         predicateResult[predicate] = result
