@@ -371,6 +371,22 @@ final class LexiconEndingTests: XCTestCase {
         XCTAssertEqual(try extract(rules, "На Сумщині"), ["Location[Сумщині]{name=Sumy}"])
     }
 
+    /// Stems are shared between lexicons only where their endings are the same.
+    func testLexiconsWithOtherEndingsFindTheirOwnStems() throws {
+        let rules = """
+            lexicon InstrumentalEndings = { "ом" }
+            lexicon PluralEndings = { "ами" }
+            lexicon Cities = { "Киев" => Kyiv } with endings InstrumentalEndings
+            lexicon Towns = { "Киев" => Kyiv } with endings PluralEndings
+            lexicon Again = { "Киев" => Kyiv } with endings InstrumentalEndings
+            rule city p:Cities "и" => City(name: p)
+            rule town p:Towns "или" => Town(name: p)
+            rule again p:Again "или" => Again(name: p)
+            """
+        XCTAssertEqual(try extract(rules, "Киевом и Киевами или Киевом или"),
+                       ["City[Киевом и]{name=Kyiv}", "Town[Киевами или]{name=Kyiv}", "Again[Киевом или]{name=Kyiv}"])
+    }
+
     func testEndingsNeedALongEnoughStemAndTheirOwnScript() throws {
         // Latin tokens are not inflected by Cyrillic endings.
         XCTAssertEqual(try extract(rules, "Taganroge Таганрогский"), [])

@@ -16,6 +16,8 @@ public struct Compiler {
     /// `let` declarations: attribute expressions a rule's output names by a bare word.
     private var values: [String: (ExpressionNode, SourceLocation)] = [:]
     private var lexiconIndexByName: [String: Int] = [:]
+    /// A number per distinct list of endings lexicons (`Lexicon.endingsSignature`).
+    private var endingsSignatures: [[String]: Int] = [:]
     private var lexicons: [Lexicon] = []
     /// Per lexicon, its entries (for unions and lexicons of endings).
     private var lexiconEntries: [[LexiconEntry]] = []
@@ -194,7 +196,11 @@ public struct Compiler {
                 endings.append((tokenizer.foldKeys(of: phrase).joined(), script))
             }
         }
-        if !endings.isEmpty { lexicon.setEndings(endings) }
+        if !endings.isEmpty {
+            let signature = endingsSignatures[declaration.endings] ?? endingsSignatures.count
+            endingsSignatures[declaration.endings] = signature
+            lexicon.setEndings(endings, signature: signature)
+        }
         lexiconIndexByName[declaration.name] = lexicons.count
         lexicons.append(lexicon)
         lexiconEntries.append(entries)

@@ -66,7 +66,13 @@ final class Lexicon {
 
     init(name: String) { self.name = name }
 
-    func setEndings(_ endings: [(key: String, script: Script)]) {
+    /// The same number for lexicons given the same endings lexicons, whose
+    /// tokens' stems are therefore the same (-1: no endings): a word form's
+    /// stems are found once for all of them (`StemCache`).
+    private(set) var endingsSignature = -1
+
+    func setEndings(_ endings: [(key: String, script: Script)], signature: Int) {
+        endingsSignature = signature
         var byScript = [Set<String>](repeating: [], count: Script.allCases.count)
         for (key, script) in endings { byScript[script.ordinal].insert(key) }
         // Shortest ending first, so the longest stem is tried first and wins

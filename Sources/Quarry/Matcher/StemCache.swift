@@ -1,10 +1,12 @@
-/// The stems of word forms per lexicon (`Lexicon.stems(of:foldKey:keys:)`),
-/// found once per lexicon and form: the VM's `TokenStems`. (As a closure
+/// The stems of word forms (`Lexicon.stems(of:foldKey:keys:)`), found once
+/// per form and list of endings: the VM's `TokenStems`. (As a closure
 /// that wrote to the VM, the trie walk retained and released the lexicon's
 /// arrays at every step, some 500,000 atomic operations per MB of text.)
 final class StemCache: TokenStems {
+    /// By the lexicon's endings (`Lexicon.endingsSignature`), not the lexicon:
+    /// the default pack's inflecting lexicons all take the same endings.
     private struct Key: Hashable {
-        let lexicon: ObjectIdentifier
+        let endings: Int
         let form: Int32
     }
 
@@ -26,7 +28,8 @@ final class StemCache: TokenStems {
     }
 
     func stems(of token: Token, in lexicon: Lexicon) -> [Int32] {
-        let key = Key(lexicon: ObjectIdentifier(lexicon), form: token.form)
+        guard lexicon.endingsSignature >= 0 else { return [] }
+        let key = Key(endings: lexicon.endingsSignature, form: token.form)
         if let known = cached[key] { return known }
         let stems = lexicon.stems(of: token, foldKey: words[token.form].foldKey, keys: keys)
         if token.form >= 0 { cached[key] = stems }
