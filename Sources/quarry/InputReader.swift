@@ -75,11 +75,8 @@ struct InputReader {
     }
 
     private func textFiles(under directory: String) -> [String]? {
-        guard FileManager.default.isReadableFile(atPath: directory),
-              let enumerator = FileManager.default.enumerator(atPath: directory) else { return nil }
-        let wanted = format == .jsonl ? ".jsonl" : ".txt"
-        return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(wanted) }.sorted()
-            .map { (directory as NSString).appendingPathComponent($0) }
+        guard let files = filesBelow(directory, withSuffix: format == .jsonl ? ".jsonl" : ".txt") else { return nil }
+        return files.map { (directory as NSString).appendingPathComponent($0) }
     }
 
     private mutating func read(_ data: [UInt8], name: String, path: String, _ body: (InputDocument) -> Void) {

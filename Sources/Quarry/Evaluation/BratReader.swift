@@ -13,8 +13,7 @@ public enum BratReader {
         if !isDirectory.boolValue {
             return [path.hasSuffix(".txt") ? String(path.dropLast(4)) + ".ann" : path]
         }
-        let files = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
-        return files.filter { $0.hasSuffix(".ann") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+        return (filesBelow(path, withSuffix: ".ann") ?? []).map { (path as NSString).appendingPathComponent($0) }
     }
 
     public static func read(annotationPath: String) -> (GoldDocument?, [Diagnostic]) {
