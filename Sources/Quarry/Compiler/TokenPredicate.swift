@@ -172,18 +172,18 @@ enum NumericFeature: String, CaseIterable {
 /// form is asked (its rules' first steps) want a capital, digits or
 /// another script.
 struct SurfaceFacts: OptionSet, Sendable {
-    let rawValue: UInt16
+    let rawValue: UInt32
 
-    static let word = SurfaceFacts(rawValue: 1 << 5)
-    static let punct = SurfaceFacts(rawValue: 1 << 6)
-    static let number = SurfaceFacts(rawValue: 1 << 7)
+    static let word = SurfaceFacts(rawValue: 1 << 8)
+    static let punct = SurfaceFacts(rawValue: 1 << 9)
+    static let number = SurfaceFacts(rawValue: 1 << 10)
 
-    /// The bits of the token flags (the low five bits).
-    init(_ flags: TokenFlags) { rawValue = UInt16(flags.rawValue) }
-    init(rawValue: UInt16) { self.rawValue = rawValue }
+    /// The token flags' bits, in the low byte.
+    init(_ flags: TokenFlags) { rawValue = UInt32(flags.rawValue) }
+    init(rawValue: UInt32) { self.rawValue = rawValue }
 
     /// The fact that a token is written in `script`.
-    static func script(_ script: Script) -> SurfaceFacts { SurfaceFacts(rawValue: 1 << (8 + UInt16(script.ordinal))) }
+    static func script(_ script: Script) -> SurfaceFacts { SurfaceFacts(rawValue: 1 << (11 + UInt32(script.ordinal))) }
 
     static func of(_ token: Token) -> SurfaceFacts {
         var facts = SurfaceFacts(token.flags).union(.script(token.script))
