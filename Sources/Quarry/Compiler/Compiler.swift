@@ -99,13 +99,13 @@ public struct Compiler {
                 case let .internalTypes(names, _):
                     internalTypes.formUnion(names)
                 case let .pattern(name, body, at):
-                    if let previous = patterns[name]?.1 ?? values[name]?.1 ?? lexiconLocation(name) {
+                    if let previous = definition(of: name) {
                         report(error("\(name) is already defined at \(previous)", at: at))
                     } else {
                         patterns[name] = (body, at)
                     }
                 case let .value(name, body, at):
-                    if let previous = values[name]?.1 ?? patterns[name]?.1 ?? lexiconLocation(name) {
+                    if let previous = definition(of: name) {
                         report(error("\(name) is already defined at \(previous)", at: at))
                     } else {
                         values[name] = (body, at)
@@ -150,10 +150,12 @@ public struct Compiler {
     }
 
     private var lexiconLocations: [String: SourceLocation] = [:]
-    private func lexiconLocation(_ name: String) -> SourceLocation? { lexiconLocations[name] }
+    /// Where `name` is defined already, as a pattern, a `let` value or a
+    /// lexicon (the three share their names).
+    private func definition(of name: String) -> SourceLocation? { patterns[name]?.1 ?? values[name]?.1 ?? lexiconLocations[name] }
 
     private mutating func addLexicon(_ declaration: LexiconDeclaration) {
-        if let previous = lexiconLocations[declaration.name] ?? patterns[declaration.name]?.1 ?? values[declaration.name]?.1 {
+        if let previous = definition(of: declaration.name) {
             report(error("\(declaration.name) is already defined at \(previous)", at: declaration.location))
             return
         }
@@ -349,6 +351,13 @@ public struct Compiler {
             }
             return index
         }
+        /// The entries of the lexicon an argument names, as a table (`reinflect`, `romanize`).
+        func tableEntries(_ argument: ExpressionNode, _ message: String, _ at: SourceLocation) throws -> [LexiconEntry] {
+            guard case let .word(name, _) = argument, let lexicon = lexiconIndexByName[name] else {
+                throw Diagnostic.error(message, at: at)
+            }
+            return lexiconEntries[lexicon]
+        }
         func earlierType(_ argument: ExpressionNode, _ function: String, _ at: SourceLocation) throws -> Int {
             guard case let .word(name, _) = argument, let index = typeIndexByName[name] else {
                 throw Diagnostic.error("\(function) expects a type name as its last argument", at: at)
@@ -414,18 +423,12 @@ public struct Compiler {
             case ("sum", 1...): return .arithmetic(.sum, try arguments.map(compile))
             case ("product", 1...): return .arithmetic(.product, try arguments.map(compile))
             case ("reinflect", 2):
-                guard case let .word(name, _) = arguments[1], let lexicon = lexiconIndexByName[name] else {
-                    throw Diagnostic.error("reinflect expects a lexicon of endings as its last argument", at: at)
-                }
-                let endings = lexiconEntries[lexicon].map { (ending: $0.phrase, replacement: $0.value) }
-                    .sorted { $0.ending.count > $1.ending.count }
+                let endings = try tableEntries(arguments[1], "reinflect expects a lexicon of endings as its last argument", at)
+                    .map { (ending: $0.phrase, replacement: $0.value) }.sorted { $0.ending.count > $1.ending.count }
                 return .reinflect(try compile(arguments[0]), endings: endings)
             case ("romanize", 2):
-                guard case let .word(name, _) = arguments[1], let lexicon = lexiconIndexByName[name] else {
-                    throw Diagnostic.error("romanize expects a lexicon of rewrites as its last argument", at: at)
-                }
-                let table = Romanization(lexiconEntries[lexicon].map { (from: $0.phrase, to: $0.value) })
-                return .romanize(try compile(arguments[0]), table)
+                let rewrites = try tableEntries(arguments[1], "romanize expects a lexicon of rewrites as its last argument", at)
+                return .romanize(try compile(arguments[0]), Romanization(rewrites.map { (from: $0.phrase, to: $0.value) }))
             default:
                 throw Diagnostic.error("unknown function \(function) with \(arguments.count) argument(s) (expected previous(Type), previous(Type, x), subject(Type, Subjects), outside(Container, previous(…) or subject(…)), fullest(x, Type), first(a, b, …), when(c, x), lower(x), number(x), sum(a, b, …), product(a, b, …), reinflect(x, Lexicon) or romanize(x, Lexicon))", at: at)
             }

@@ -1,3 +1,10 @@
+/// Where a trie walk gets a token's stems (`Lexicon.stems(of:foldKey:keys:)`),
+/// cached or not. An object, not a closure: a closure that wrote to the VM
+/// made the walk retain and release the lexicon's arrays at every step.
+protocol TokenStems: AnyObject {
+    func stems(of token: Token, in lexicon: Lexicon) -> [Int32]
+}
+
 /// A lexicon compiled to a trie over the numbers of token fold keys (see
 /// `KeyTable`): one integer lookup per token, whatever the number of entries.
 /// An entry is the token sequence of its phrase (tokenized like the text), so
@@ -10,13 +17,6 @@
 /// matching starts (and shared by threads then), so its stored properties
 /// skip the run-time exclusivity checks Swift makes on a class's `var`s: they
 /// were a check per trie step.
-/// Where a trie walk gets a token's stems (`Lexicon.stems(of:foldKey:keys:)`),
-/// cached or not. An object, not a closure: a closure that wrote to the VM
-/// made the walk retain and release the lexicon's arrays at every step.
-protocol TokenStems: AnyObject {
-    func stems(of token: Token, in lexicon: Lexicon) -> [Int32]
-}
-
 final class Lexicon {
     struct Entry {
         var value: String

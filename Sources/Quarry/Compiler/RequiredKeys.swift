@@ -10,6 +10,11 @@ struct RequiredKeys: Equatable, Sendable {
 
     var count: Int { keys.count + lexicons.count }
 
+    /// How many first words the set stands for, a lexicon counting as many
+    /// as its entries have (`lexiconBreadth[i]`): the narrower, the fewer
+    /// places a rule may start.
+    func breadth(_ lexiconBreadth: [Int]) -> Int { lexicons.reduce(keys.count) { $0 + lexiconBreadth[$1] } }
+
     /// A set of words on every path through the rule's NFA from `start` to its
     /// match, or nil when some path passes none. Two sets are found, one
     /// walking forward from the start and one backward from the match, each
@@ -24,9 +29,8 @@ struct RequiredKeys: Equatable, Sendable {
         let matches = reached.filter { if case .match = graph.instruction($0) { true } else { false } }
         let forward = cut(from: [origin], graph, predicates, stopAt: nil) { node, body in graph.forEachSuccessor(node, body) }
         let backward = cut(from: matches, graph, predicates, stopAt: origin) { node, body in predecessors[node].forEach(body) }
-        func breadth(_ set: RequiredKeys) -> Int { set.lexicons.reduce(set.keys.count) { $0 + lexiconBreadth[$1] } }
         switch (forward, backward) {
-        case let (f?, b?): return breadth(b) < breadth(f) ? b : f
+        case let (f?, b?): return b.breadth(lexiconBreadth) < f.breadth(lexiconBreadth) ? b : f
         default: return forward ?? backward
         }
     }
@@ -74,12 +78,11 @@ struct RequiredKeys: Equatable, Sendable {
             }
             return found
         }
-        func breadth(_ set: RequiredKeys) -> Int { set.lexicons.reduce(set.keys.count) { $0 + lexiconBreadth[$1] } }
         var required: [RequiredKeys] = []
         for candidate in candidates where candidate.node != origin && !reachesMatch(avoiding: candidate.node) {
             if !required.contains(candidate.words) { required.append(candidate.words) }
         }
-        return Array(required.sorted { breadth($0) < breadth($1) }.prefix(limit))
+        return Array(required.sorted { $0.breadth(lexiconBreadth) < $1.breadth(lexiconBreadth) }.prefix(limit))
     }
 
     /// Walks from `origins` by `next`, stopping at words; nil when the walk

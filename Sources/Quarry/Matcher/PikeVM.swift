@@ -99,7 +99,7 @@ struct PikeVM {
     private let secondGuardTables: [SecondGuardTable]
     var secondGuards = SecondGuardTable()
     var formStarts: FormStartCache
-    /// The stems of word forms per lexicon.
+    /// The stems of word forms, per list of endings.
     let stemCache: StemCache
     /// Per word form and lexicon, whether an inflected entry starts there:
     /// 0 not known yet, 1 no, 2 yes (index `form * lexicons + lexicon`; a
