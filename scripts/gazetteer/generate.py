@@ -20,7 +20,9 @@ aliases under four letters (except curated ones), all-capital codes, and
 Latin aliases that are English words are dropped; Latin alternate names are
 taken only for large cities. Cyrillic names of larger places also get a stem
 without their final vowel or soft sign (Москва → Москв), so that the rule
-pack's endings lexicon can match case forms (Москве, Москвы).
+pack's endings lexicon can match case forms (Москве, Москвы). Names of an
+adjective and a noun get the case forms of both parts (у Великій
+Новосілці, у Білгороді-Дністровському), which no ending reaches.
 
 A place's own name always wins over another place's former or alternate
 name (Pokrovsk in Donetsk Oblast is not Engels, once called Pokrovsk), and
@@ -238,6 +240,52 @@ def feminine_noun_forms(alias):
     if ukrainian and not is_common_word(alias[:-2] + "ці", True):
         out.append(alias[:-2] + "ці")
     return out
+
+
+COMPOUND_CASES = ("gent", "datv", "loct", "ablt")
+
+
+def case_forms(parse, case):
+    """The forms of a parsed word's lexeme in `case`, in the word's own gender and number."""
+    grammemes = set(re.split("[ ,]", str(parse.tag)))
+    kept = grammemes & {"masc", "femn", "neut", "plur"}
+    return {form.word for form in parse.lexeme
+            if case in re.split("[ ,]", str(form.tag)) and kept <= set(re.split("[ ,]", str(form.tag)))}
+
+
+def compound_case_forms(alias):
+    """Case forms of a two-part name whose parts both inflect, which no ending
+    reaches: Велика Новосілка → у Великій Новосілці, Білгород-Дністровський →
+    у Білгороді-Дністровському, Старый Оскол → в Старом Осколе. An adjective
+    and a noun, each inflected by pymorphy3 and by both dictionaries (a
+    Ukrainian town's Russian forms stand in Russian texts: Новой Каховке).
+    A part that is no noun or adjective in the nominative stops it (Часів
+    Яр, Ростов-на-Дону), and so does a word that is not capitalized."""
+    parts = re.split(r"([ -])", alias)
+    if len(parts) != 3 or not all(word[:1].isupper() for word in parts[0::2]):
+        return []
+    out = set()
+    def nominatives(morphology, word, part_of_speech):
+        # Grammemes as text: the two dictionaries share one tag class (see is_common_word).
+        return [p for p in morphology.parse(word.lower())
+                if p.is_known and "nomn" in str(p.tag) and re.split("[ ,]", str(p.tag))[0] == part_of_speech]
+    for morphology in (UKRAINIAN_MORPHOLOGY, RUSSIAN_MORPHOLOGY):
+        first, second = parts[0::2]
+        for kinds in (("ADJF", "NOUN"), ("NOUN", "ADJF")):
+            candidates = nominatives(morphology, first, kinds[0]), nominatives(morphology, second, kinds[1])
+            if all(candidates):
+                parsed = [candidates[0][0], candidates[1][0]]
+                break
+        else:
+            continue
+        for case in COMPOUND_CASES:
+            # Every form of the case, as the lexeme holds them: у Білгороді-Дністровському
+            # and Білгородові-Дністровськім alike.
+            for first_form in case_forms(parsed[0], case):
+                for second_form in case_forms(parsed[1], case):
+                    out.add(first_form[:1].upper() + first_form[1:] + parts[1] + second_form[:1].upper() + second_form[1:])
+    out.discard(alias)
+    return sorted(out)
 
 
 def shortened_adjectives(name):
@@ -518,6 +566,10 @@ def add_cities(gazetteer, cities, towns):
                             gazetteer.add(stem, name, attributes)
                 for form in feminine_noun_forms(alias):
                     gazetteer.add(form, name, attributes)
+                # Every Ukrainian town's, but only larger Russian towns': each entry costs start-up some 20,000 instructions.
+                if code == "UA" or population >= 20_000:
+                    for form in compound_case_forms(alias):
+                        gazetteer.add(form, name, attributes)
                 # From the town's Ukrainian name only (not a Russian or Belarusian alternate).
                 adjective = ukrainian_adjective_stem(alias) if code == "UA" and kmu_romanization(alias) == name else None
                 if adjective and adjective not in skipped:
