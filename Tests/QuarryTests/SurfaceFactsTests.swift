@@ -32,8 +32,7 @@ final class SurfaceFactsTests: XCTestCase {
         var checked = 0
         for token in document.tokens {
             let facts = SurfaceFacts.of(token)
-            for predicate in program.predicates
-            where predicate.matches(token, text: document.words[token.form], lexicons: program.lexicons, keys: program.keys) {
+            for (index, predicate) in program.predicates.enumerated() where program.passes(index, token, text: document.words[token.form]) {
                 XCTAssertTrue(predicate.requiredFacts.isSubset(of: facts), "\(predicate) passed \(document.surface(of: token))")
                 checked += 1
             }

@@ -5,6 +5,8 @@ public final class Program: @unchecked Sendable {
     public let rules: [CompiledRule]
     public let types: [SpanType]
     let predicates: [TokenPredicate]
+    /// The same tests, flat, as the matcher runs them.
+    let tests: PredicateCode
     let lexicons: [Lexicon]
     public let examples: [Example]
     /// The fold keys the rules name, numbered (tokens carry the number).
@@ -20,8 +22,14 @@ public final class Program: @unchecked Sendable {
         self.rules = rules
         self.types = types
         self.predicates = predicates
+        self.tests = PredicateCode(predicates)
         self.lexicons = lexicons
         self.examples = examples
+    }
+
+    /// Whether `token`, whose word form's strings are `text`, passes token test number `predicate`.
+    func passes(_ predicate: Int, _ token: Token, text: WordText) -> Bool {
+        tests.passes(predicate, token, text: text, lexicons: lexicons, keys: keys)
     }
 
     /// Number of NFA instructions over all phases.

@@ -93,36 +93,6 @@ enum TokenPredicate {
         guard let required = other.requiredKeys, !required.isEmpty else { return false }
         return required.isSubset(of: excludedKeys)
     }
-
-    /// Whether `token`, whose word form's strings are `text`, passes the test
-    /// (`keys` number the stems a lexicon with endings looks up).
-    func matches(_ token: Token, text: WordText, lexicons: [Lexicon], keys: KeyTable) -> Bool {
-        switch self {
-        case let .literal(key): return text.foldKey == key
-        case let .literalKey(id): return token.keyID == id
-        case let .regex(expression):
-            // The expression is anchored at both ends (`PredicateTable`): any match is the whole token.
-            let range = NSRange(location: 0, length: text.surface.utf16.count)
-            return expression.firstMatch(in: text.surface, options: [.anchored], range: range) != nil
-        case let .builtin(builtin): return builtin.matches(token)
-        case let .lexiconMember(index): return lexicons[index].containsSingleToken(token, foldKey: text.foldKey, keys: keys)
-        case let .shape(shape): return text.shape == shape
-        case let .script(script): return token.script == script
-        case let .numeric(feature, op, value):
-            guard let actual = feature.value(of: token) else { return false }
-            switch op {
-            case "<": return actual < value
-            case "<=": return actual <= value
-            case ">": return actual > value
-            case ">=": return actual >= value
-            case "!=": return actual != value
-            default: return actual == value
-            }
-        case let .not(inner): return !inner.matches(token, text: text, lexicons: lexicons, keys: keys)
-        case let .and(terms): return terms.allSatisfy { $0.matches(token, text: text, lexicons: lexicons, keys: keys) }
-        case let .or(terms): return terms.contains { $0.matches(token, text: text, lexicons: lexicons, keys: keys) }
-        }
-    }
 }
 
 /// Token classes usable inside `[ … ]`.
@@ -134,35 +104,11 @@ enum BuiltinClass: String, CaseIterable {
     case spaceBefore = "space_before"
     /// A line break stands before the token (or nothing does): it begins a line.
     case lineStart = "line_start"
-
-    func matches(_ token: Token) -> Bool {
-        switch self {
-        case .any: return true
-        case .word: return token.isWord
-        case .punct: return !token.isWord
-        case .number: return token.numericValue != nil
-        case .digits: return token.flags.contains(.digits)
-        case .cap: return token.isCapitalized
-        case .upper: return token.isUpperCase
-        case .lower: return token.isLowerCase
-        case .alpha: return token.flags.contains(.alphabetic)
-        case .sentenceStart: return token.isSentenceStart
-        case .spaceBefore: return token.spaceBefore
-        case .lineStart: return token.isLineStart
-        }
-    }
 }
 
 /// Numeric token features usable in comparisons: `[value>=1900]`, `[length<3]`.
 enum NumericFeature: String, CaseIterable {
     case value, length
-
-    func value(of token: Token) -> Double? {
-        switch self {
-        case .value: return token.numericValue
-        case .length: return Double(token.end - token.start)
-        }
-    }
 }
 
 /// What a token's surface shows at a glance: its flags (`TokenFlags`),

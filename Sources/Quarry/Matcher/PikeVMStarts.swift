@@ -31,7 +31,7 @@ extension PikeVM {
         if predicateStamp[predicate] == positionStamp(position) { return predicateResult[predicate] }
         // A token without a fact the test requires fails it unrun (`SurfaceFacts`).
         let result = predicateRequiredFacts[predicate].isSubset(of: SurfaceFacts.of(tokens[position]))
-            && program.predicates[predicate].matches(tokens[position], text: words[form], lexicons: program.lexicons, keys: program.keys)
+            && program.passes(predicate, tokens[position], text: words[form])
         if perForm { formTests.store(result, form: form, test: slot) }
         predicateStamp[predicate] = positionStamp(position)
         predicateResult[predicate] = result

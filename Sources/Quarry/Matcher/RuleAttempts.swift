@@ -69,7 +69,7 @@ extension Matcher {
         switch instruction {
         case let .token(predicate, next):
             let token = tokens[position]
-            return program.predicates[predicate].matches(token, text: document.words[token.form], lexicons: program.lexicons, keys: program.keys)
+            return program.passes(predicate, token, text: document.words[token.form])
                 ? [(position + 1, next)] : []
         case let .span(.lexicon(index), next, _):
             let lexicon = program.lexicons[index]
