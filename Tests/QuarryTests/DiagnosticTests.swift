@@ -127,6 +127,16 @@ final class DiagnosticTests: XCTestCase {
         XCTAssertEqual(diagnostics("rule r \"a\"{3,1} => X").first?.message, "repetition {3,1} has its maximum below its minimum")
     }
 
+    /// A stem needs the endings it takes, and it is one word.
+    func testStemsNeedEndingsAndOneWord() {
+        let found = diagnostics("lexicon E = { \"е\" }\nlexicon A = { \"Шебекин+\" }\nlexicon B = { \"Новая Таволжанк+\" } with endings E\nrule r A | B => X")
+        XCTAssertEqual(found.map(\.message), [
+            "lexicon entry \"Шебекин+\" is a stem (it ends in +), but A has no endings (add `with endings …`)",
+            "lexicon entry \"Новая Таволжанк+\" is a stem (it ends in +) of several words; a stem is one word",
+        ])
+        XCTAssertEqual(found.map { $0.location?.line }, [2, 3])
+    }
+
     func testMalformedLexiconLine() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quarry-lex-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

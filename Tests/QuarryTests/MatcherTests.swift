@@ -123,6 +123,22 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(try extract(rules, "в Таганроге, Таганрогом, таганроге, Таганрог, Kyivе"), ["X[Таганроге]"])
     }
 
+    /// A stem (`Шебекин+`) matches only with an ending, as a pattern element
+    /// and inside `[ ]`: the surname Шебекин is no town. An entry of the same
+    /// phrase without the `+` matches on its own again.
+    func testStemsMatchOnlyWithAnEnding() throws {
+        let rules = """
+            lexicon Endings = { "е", "а", "ского" }
+            lexicon Places = { "Шебекин+" => Shebekino, "Таганрог+" => Taganrog, "Таганрог" => Taganrog } with endings Endings
+            rule place p:Places => Place(name: p)
+            rule token [Places] "!" => Token
+            """
+        XCTAssertEqual(try extract(rules, "Шебекин сказал: в Шебекине, у Шебекина, Шебекинского округа; Таганрог и Таганроге."),
+                       ["Place[Шебекине]{name=Shebekino}", "Place[Шебекина]{name=Shebekino}", "Place[Шебекинского]{name=Shebekino}",
+                        "Place[Таганрог]{name=Taganrog}", "Place[Таганроге]{name=Taganrog}"])
+        XCTAssertEqual(try extract(rules, "Шебекин ! Шебекине !").filter { $0.hasPrefix("Token") }, ["Token[Шебекине !]"])
+    }
+
     func testNamedPatternsAndCapturesWithNumberValues() throws {
         let rules = """
             pattern Count = [number] ("-" [number])?

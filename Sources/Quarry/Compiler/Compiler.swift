@@ -182,9 +182,21 @@ public struct Compiler {
                 report(error("lexicon entry \"\(entry.phrase)\" has no tokens", at: entry.location))
                 continue
             }
+            // A stem (`Шебекин+`) matches Шебекине, not the surname Шебекин. (Checked
+            // where the entry is written: a union takes its members' stems as they are.)
+            if entry.isStem && !declaration.isUnion {
+                if declaration.endings.isEmpty {
+                    report(error("lexicon entry \"\(entry.phrase)+\" is a stem (it ends in +), but \(declaration.name) has no endings (add `with endings …`)", at: entry.location))
+                    continue
+                }
+                if tokens.count > 1 {
+                    report(error("lexicon entry \"\(entry.phrase)+\" is a stem (it ends in +) of several words; a stem is one word", at: entry.location))
+                    continue
+                }
+            }
             let attributes = attributeDictionaries.dictionary(of: entry.attributes)
             lexicon.add(keys: tokens.map { keys.insert($0.foldKey) }, capitalized: declaration.requiresCapitals ? tokens.map(\.isCapitalized) : nil,
-                        script: script, value: entry.value, attributes: attributes)
+                        script: script, needsEnding: entry.isStem, value: entry.value, attributes: attributes)
         }
         var endings: [(key: String, script: Script)] = []
         for endingsName in declaration.endings {

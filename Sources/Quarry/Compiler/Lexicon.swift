@@ -40,6 +40,11 @@ final class Lexicon {
     /// Per node: set when every entry through the edge into it wrote its token
     /// capitalized and the lexicon requires capitals.
     @exclusivity(unchecked) private var nodeRequiresCapital: [Bool] = [true]
+    /// Per node: set when every entry ending there is a stem (`needsEnding`),
+    /// which a token matches only with an ending: `Шебекин` + `е`, not the
+    /// surname `Шебекин` itself. (Only the entry's acceptance: a walk to
+    /// longer entries still takes the edge.)
+    @exclusivity(unchecked) private var nodeNeedsEnding: [Bool] = [false]
     /// Per node: whether an edge leaves it, so that an entry may go on past it.
     @exclusivity(unchecked) private var nodeHasChildren: [Bool] = [false]
     /// Per node: a bit per script (by ordinal) that entries through the edge
@@ -97,7 +102,9 @@ final class Lexicon {
     /// Latin and Cyrillic is kept for tokens in its script
     /// (`otherScriptEntry`); returns false for a later duplicate.
     @discardableResult
-    func add(keys: [Int32], capitalized: [Bool]? = nil, script: Script = .mixed, value: String, attributes: [String: String]) -> Bool {
+    /// `needsEnding`: the entry is a stem, matched by a token only with one of the lexicon's endings.
+    func add(keys: [Int32], capitalized: [Bool]? = nil, script: Script = .mixed, needsEnding: Bool = false,
+             value: String, attributes: [String: String]) -> Bool {
         let scriptBits: UInt8 = script == .mixed ? .max : 1 << script.ordinal
         guard !keys.isEmpty else { return false }
         var node: Int32 = 0
@@ -107,6 +114,7 @@ final class Lexicon {
                 child = Int32(entryOfNode.count)
                 entryOfNode.append(-1)
                 nodeRequiresCapital.append(true)
+                nodeNeedsEnding.append(true)
                 nodeHasChildren.append(false)
                 nodeHasChildren[Int(node)] = true
                 nodeScripts.append(0)
@@ -116,6 +124,7 @@ final class Lexicon {
             nodeScripts[Int(child)] |= scriptBits
             node = child
         }
+        nodeNeedsEnding[Int(node)] = nodeNeedsEnding[Int(node)] && needsEnding
         let ownScript: Int8 = script == .latin || script == .cyrillic ? Int8(script.ordinal) : -1
         let existing = entryOfNode[Int(node)]
         if existing >= 0 {
@@ -171,7 +180,7 @@ final class Lexicon {
     /// (`Київськ` + `ому`) where the lexicon has endings: as a pattern element
     /// the lexicon would match it. `foldKey` is the token's.
     func containsSingleToken(_ token: Token, foldKey: String, keys: KeyTable) -> Bool {
-        if isSingleTokenEntry(child(of: 0, key: token.keyID), token) { return true }
+        if let exact = child(of: 0, key: token.keyID), !nodeNeedsEnding[Int(exact)], isSingleTokenEntry(exact, token) { return true }
         guard inflects(token.script) else { return false }
         return stems(of: token, foldKey: foldKey, keys: keys).contains { stem in
             guard let child = child(of: 0, key: stem), takesStem(child, token.script) else { return false }
@@ -193,7 +202,7 @@ final class Lexicon {
         guard !inflects(token.script) else { return nil }
         guard let child = child(of: 0, key: token.keyID) else { return -1 }
         guard !nodeHasChildren[Int(child)] else { return nil }
-        guard !nodeRequiresCapital[Int(child)] || token.isCapitalized else { return -1 }
+        guard !nodeRequiresCapital[Int(child)] || token.isCapitalized, !nodeNeedsEnding[Int(child)] else { return -1 }
         return entry(at: child, script: token.script)
     }
 
@@ -265,21 +274,21 @@ final class Lexicon {
         guard position < tokens.count else { return }
         let capitalized = tokens[position].isCapitalized
         if let child = child(of: node, key: tokens[position].keyID) {
-            step(child, capitalized, tokens, position, stems, &found)
+            step(child, capitalized, byStem: false, tokens, position, stems, &found)
         }
         guard inflects(tokens[position].script) else { return }
         for stem in stems.stems(of: tokens[position], in: self) {
             guard let child = child(of: node, key: stem), takesStem(child, tokens[position].script) else { continue }
-            step(child, capitalized, tokens, position, stems, &found)
+            step(child, capitalized, byStem: true, tokens, position, stems, &found)
         }
     }
 
-    /// Follows the edge into `child` taken by the token at `position`.
-    private func step<Stems: TokenStems>(_ child: Int32, _ capitalized: Bool, _ tokens: [Token], _ position: Int, _ stems: Stems,
-                      _ found: inout [(end: Int, entry: Int)]) {
+    /// Follows the edge into `child` taken by the token at `position` (by one of its stems: `byStem`).
+    private func step<Stems: TokenStems>(_ child: Int32, _ capitalized: Bool, byStem: Bool, _ tokens: [Token], _ position: Int,
+                      _ stems: Stems, _ found: inout [(end: Int, entry: Int)]) {
         guard !nodeRequiresCapital[Int(child)] || capitalized else { return }
         let entry = entry(at: child, script: tokens[position].script)
-        if entry >= 0 { found.append((position + 1, Int(entry))) }
+        if entry >= 0 && (byStem || !nodeNeedsEnding[Int(child)]) { found.append((position + 1, Int(entry))) }
         walk(child, tokens, position + 1, stems, &found)
     }
 }

@@ -46,7 +46,10 @@ struct LexiconFileReader {
             fieldStart = index + 1
         }
         fields.append(fieldStart..<line.upperBound)
-        let phrase = trimmed(bytes, fields[0])
+        var phrase = trimmed(bytes, fields[0])
+        // (The `+` of a stem by its byte: asking the string for its last character cost 250 instructions an entry.)
+        let isStem = lastByte(bytes, fields[0]) == UInt8(ascii: "+") && phrase.utf8.count > 1
+        if isStem { phrase.removeLast() }
         if phrase.isEmpty {
             report("lexicon entry has an empty phrase", line: lineNumber, column: 1)
             return
@@ -59,7 +62,7 @@ struct LexiconFileReader {
             if attributes.isEmpty { attributes = pairs } else { attributes += pairs }
         }
         entries.append(LexiconEntry(phrase: phrase, value: value, attributes: attributes,
-                                    location: SourceLocation(file: path, line: lineNumber, column: 1)))
+                                    location: SourceLocation(file: path, line: lineNumber, column: 1), isStem: isStem))
     }
 
     /// The key=value pairs of attribute field `fieldIndex`, each distinct
@@ -105,6 +108,13 @@ struct LexiconFileReader {
     private mutating func report(_ message: String, line: Int, column: Int) {
         if sourceFile == nil { sourceFile = SourceFile(path: path, text: text) }
         diagnostics.append(sourceFile!.error(message, line: line, column: column))
+    }
+
+    /// The field's last byte that is no ASCII space (nil: none).
+    private func lastByte(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt8? {
+        var upper = range.upperBound
+        while upper > range.lowerBound && Self.isASCIISpace(bytes[upper - 1]) { upper -= 1 }
+        return upper > range.lowerBound ? bytes[upper - 1] : nil
     }
 
     private func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {

@@ -184,7 +184,7 @@ public struct Parser {
         var entries: [LexiconEntry] = []
         while !isSymbol("}") {
             let at = location
-            let phrase = try string("an entry in quotes")
+            let (phrase, isStem) = LexiconEntry.stem(of: try string("an entry in quotes"))
             var value = phrase
             var attributes: [(String, String)] = []
             if isSymbol("=>") { advance(); value = try parseValue() }
@@ -198,7 +198,7 @@ public struct Parser {
                 }
                 try expect(")", "to close the entry's attributes")
             }
-            entries.append(LexiconEntry(phrase: phrase, value: value, attributes: attributes, location: at))
+            entries.append(LexiconEntry(phrase: phrase, value: value, attributes: attributes, location: at, isStem: isStem))
             if isSymbol(",") { advance() } else if !isSymbol("}") {
                 throw failure("expected ',' or '}' after a lexicon entry, found \(describe(current))")
             }

@@ -36,6 +36,11 @@ public struct LexiconDeclaration: Sendable {
         /// in several, the first one's value).
         case union([String])
     }
+
+    public var isUnion: Bool {
+        if case .union = source { return true }
+        return false
+    }
 }
 
 /// One lexicon entry: the phrase to match, its canonical value and attributes.
@@ -44,6 +49,14 @@ public struct LexiconEntry: Sendable {
     public var value: String
     public var attributes: [(String, String)]
     public var location: SourceLocation
+    /// Written with a final `+` (`Шебекин+`): a stem, which a token matches
+    /// only with one of the lexicon's endings (`phrase` is without the `+`).
+    public var isStem = false
+
+    /// A written phrase without the `+` that marks a stem, and whether it had one.
+    static func stem(of written: String) -> (phrase: String, isStem: Bool) {
+        written.utf8.count > 1 && written.utf8.last == UInt8(ascii: "+") ? (String(written.dropLast()), true) : (written, false)
+    }
 }
 
 /// A pattern over tokens.
