@@ -20,7 +20,9 @@ aliases under four letters (except curated ones), all-capital codes, and
 Latin aliases that are English words are dropped; Latin alternate names are
 taken only for large cities. Cyrillic names of larger places also get a stem
 without their final vowel or soft sign (Москва → Москв), so that the rule
-pack's endings lexicon can match case forms (Москве, Москвы). Names of an
+pack's endings lexicon can match case forms (Москве, Москвы); they are
+written as stems (Москв+), which match only with an ending, since many stems
+are surnames on their own (Шебекин, Пушкин, Воробьев). Names of an
 adjective and a noun get the case forms of both parts (у Великій
 Новосілці, у Білгороді-Дністровському), which no ending reaches.
 
@@ -86,6 +88,7 @@ def is_english_word(alias):
 
 
 SURNAME = re.compile(r"(ov|ev|yov|in|yn|enko|sky|skiy|skyi)$")
+CYRILLIC_SURNAME = re.compile(r"(ов|ев|ёв|ин|ын|енко)$")
 
 
 def looks_like_surname(alias):
@@ -184,6 +187,13 @@ def ukrainian_adjective_stem(alias):
     return alias + "ськ" if alias[-1] not in "аеєиіїоуюяйь'" else None
 
 
+def as_stem(stem):
+    """A stem as the lexicon writes it: a phrase ending in + matches only
+    with one of the lexicon's endings (Шебекин+ takes Шебекине, not the
+    surname Шебекин)."""
+    return stem + "+"
+
+
 def stems(alias):
     """Stems that endings attach to: Москва → Москв, Київ → Києв, Таганріг → Таганрог."""
     out = []
@@ -199,7 +209,8 @@ def stems(alias):
         out += [alias[:-2] + "єв", alias[:-2] + "ев"]
     if alias.endswith("іг"):
         out.append(alias[:-2] + "ог")
-    return out
+    # (Not one ending in an apostrophe, Підмосков'я's: no token ends so.)
+    return [stem for stem in out if not stem.endswith(("'", "’"))]
 
 
 RUSSIAN_MORPHOLOGY = pymorphy3.MorphAnalyzer(lang="ru")
@@ -236,7 +247,7 @@ def feminine_noun_forms(alias):
     # An adjective's stem starts its other genders (Глибока: у Глибокому is Глибоке).
     if is_adjective(alias):
         return []
-    out = [] if is_common_word(alias[:-1] + "и", ukrainian) else [alias[:-1]]
+    out = [] if is_common_word(alias[:-1] + "и", ukrainian) else [as_stem(alias[:-1])]
     if ukrainian and not is_common_word(alias[:-2] + "ці", True):
         out.append(alias[:-2] + "ці")
     return out
@@ -360,7 +371,7 @@ def load_extras(gazetteer):
                     gazetteer.add(form, name, f"kind={kind}")
                 # Regions' names are no common words: their stems take the case endings (Хмельниччині).
                 for stem in stems(alias) if kind == "region" and cyrillic_alias_ok(alias) else []:
-                    gazetteer.add(stem, name, f"kind={kind}")
+                    gazetteer.add(as_stem(stem), name, f"kind={kind}")
 
 
 def add_countries(gazetteer):
@@ -380,7 +391,7 @@ def add_countries(gazetteer):
             if cyrillic_alias_ok(local) and local not in skipped:
                 gazetteer.add(local, name, attributes)
                 for stem in stems(local):
-                    gazetteer.add(stem, name, attributes)
+                    gazetteer.add(as_stem(stem), name, attributes)
 
 
 def small_towns(cities):
@@ -543,6 +554,8 @@ def add_cities(gazetteer, cities, towns):
         for alias in city["alternatenames"]:
             if alias in skipped or surname_town and cyrillic_alias_ok(alias) or village_name_of_a_city(alias, name):
                 continue
+            if code == "RU" and cyrillic_alias_ok(alias) and CYRILLIC_SURNAME.search(alias) and not SURNAME.search(name):
+                continue
             # Ukrainian places by their Russian names' romanization (Slavyansk, Chernigov):
             # for towns where GeoNames lists it too, for cities of 30,000 in any case.
             # A surname-shaped one only for a city of 50,000 and close to its name
@@ -558,12 +571,12 @@ def add_cities(gazetteer, cities, towns):
                 if code == "UA" and population >= 100_000 and re.search("[іїєґ]", alias):
                     region = ukrainian_region_stem(alias)
                     if region:
-                        gazetteer.add(region, name, f"kind=region;country={code}")
+                        gazetteer.add(as_stem(region), name, f"kind=region;country={code}")
                 if population >= 30_000:
                     # (Not a stem that is a word or a name itself: Сталино's Сталин.)
                     for stem in stems(alias):
                         if stem not in skipped:
-                            gazetteer.add(stem, name, attributes)
+                            gazetteer.add(as_stem(stem), name, attributes)
                 for form in feminine_noun_forms(alias):
                     gazetteer.add(form, name, attributes)
                 # Every Ukrainian town's, but only larger Russian towns': each entry costs start-up some 20,000 instructions.
@@ -589,7 +602,7 @@ def add_adjective_stems(gazetteer, adjectives):
         start = bisect.bisect_left(taken, stem)
         others = itertools.takewhile(lambda alias: alias.startswith(stem), taken[start:])
         if all(gazetteer.entries.get(alias, (None,))[0] == name for alias in others):
-            gazetteer.add(stem, name, attributes)
+            gazetteer.add(as_stem(stem), name, attributes)
 
 
 SUBDIVISION_SUFFIXES = [
