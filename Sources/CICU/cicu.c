@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/uregex.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
@@ -147,4 +148,41 @@ int32_t cicu_skeleton(int32_t code_point, cicu_char16 *out, int32_t capacity) {
     int32_t len = uspoof_getSkeleton(spoof_checker, 0, in, n, (UChar *)out, capacity, &status);
     if (U_FAILURE(status)) return -1;
     return len;
+}
+
+struct cicu_regex {
+    URegularExpression *re;
+    /// A matcher holds the text it is set to: one match at a time.
+    pthread_mutex_t lock;
+};
+
+cicu_regex *cicu_regex_open(const cicu_char16 *pattern, int32_t length, int32_t case_insensitive) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse;
+    URegularExpression *re = uregex_open((const UChar *)pattern, length, case_insensitive ? UREGEX_CASE_INSENSITIVE : 0,
+                                         &parse, &status);
+    if (U_FAILURE(status)) return NULL;
+    cicu_regex *regex = malloc(sizeof *regex);
+    if (!regex) { uregex_close(re); return NULL; }
+    regex->re = re;
+    pthread_mutex_init(&regex->lock, NULL);
+    return regex;
+}
+
+void cicu_regex_close(cicu_regex *regex) {
+    if (!regex) return;
+    uregex_close(regex->re);
+    pthread_mutex_destroy(&regex->lock);
+    free(regex);
+}
+
+int32_t cicu_regex_matches(cicu_regex *regex, const cicu_char16 *text, int32_t length) {
+    UErrorCode status = U_ZERO_ERROR;
+    // The matcher keeps a pointer to the text, not a copy: it is read only
+    // here, and the next match sets it again before reading.
+    pthread_mutex_lock(&regex->lock);
+    uregex_setText(regex->re, (const UChar *)text, length, &status);
+    UBool matched = U_SUCCESS(status) && uregex_matches(regex->re, -1, &status);
+    pthread_mutex_unlock(&regex->lock);
+    return U_FAILURE(status) ? -1 : matched ? 1 : 0;
 }

@@ -10,7 +10,7 @@ final class PredicateCodeTests: XCTestCase {
         let program = try compile("rule r \"kyiv\" => X")
         let document = try Tokenizer(keys: program.keys).document(id: "t", text: "Kyiv 1999 ab КИЇВ , seven")
         XCTAssertEqual(document.tokens.map { document.surface(of: $0) }, ["Kyiv", "1999", "ab", "КИЇВ", ",", "seven"])
-        let cyrillicK = try NSRegularExpression(pattern: "^(?:К.*)$")
+        let cyrillicK = try XCTUnwrap(TokenRegex(pattern: "^(?:К.*)$", caseInsensitive: false))
         let kyivShape = document.words[document.tokens[0].form].shape
         let tests: [(TokenPredicate, [Bool])] = [
             (.and([.builtin(.cap), .not(.builtin(.upper)), .or([.script(.latin), .regex(cyrillicK)])]),
@@ -36,5 +36,25 @@ final class PredicateCodeTests: XCTestCase {
             }
             XCTAssertEqual(answers, expected, "\(test)")
         }
+    }
+
+    /// A token's regular expression matches the whole surface, ignores case
+    /// when asked, and answers alike on threads sharing it.
+    func testRegularExpressionsMatchWholeTokensOnAnyThread() throws {
+        let killed = try XCTUnwrap(TokenRegex(pattern: "^(?:(kill|killed))$", caseInsensitive: false))
+        let cyrillic = try XCTUnwrap(TokenRegex(pattern: "^(?:(обласн|міськ)\\p{L}{1,3})$", caseInsensitive: true))
+        XCTAssertNil(TokenRegex(pattern: "^(?:(a)$", caseInsensitive: false))
+        let words = ["killed", "kill", "skilled", "Killed", "обласної", "Міської", "міськрада", ""]
+        // Case counts for the first; the second ignores it and takes at most three letters after the stem.
+        let expected = [true, true, false, false, false, false, false, false] + [false, false, false, false, true, true, false, false]
+        func answers() -> [Bool] { words.map(killed.matchesWhole) + words.map(cyrillic.matchesWhole) }
+        XCTAssertEqual(answers(), expected)
+        let results = NSLock()
+        var disagreements = 0
+        DispatchQueue.concurrentPerform(iterations: 400) { _ in
+            let mismatch = answers() != expected
+            results.withLock { if mismatch { disagreements += 1 } }
+        }
+        XCTAssertEqual(disagreements, 0)
     }
 }

@@ -71,6 +71,16 @@ cicu_script cicu_script_of(int32_t code_point);
 /// returns its length in UTF-16 units, or -1 on error.
 int32_t cicu_skeleton(int32_t code_point, cicu_char16 *out, int32_t capacity);
 
+/// An opaque compiled ICU regular expression, safe to share between threads
+/// (each match holds its lock): a token test's `/…/`.
+typedef struct cicu_regex cicu_regex;
+
+/// Compiles `pattern` (ICU syntax, UTF-16); NULL when it is invalid.
+cicu_regex *cicu_regex_open(const cicu_char16 *pattern, int32_t length, int32_t case_insensitive);
+void cicu_regex_close(cicu_regex *regex);
+/// 1 when the whole of `text` (UTF-16, `length` units) matches, 0 when not, -1 on error.
+int32_t cicu_regex_matches(cicu_regex *regex, const cicu_char16 *text, int32_t length);
+
 #ifdef __cplusplus
 }
 #endif

@@ -230,7 +230,7 @@ struct PredicateTable {
             // unanchored, /(a|ab)/ would find "a" in "ab" and fail it.
             // (A stray ")" would close the wrapper and pass as valid.)
             guard PredicateTable.closesEveryGroupItOpens(pattern),
-                  let expression = try? NSRegularExpression(pattern: "^(?:\(pattern))$", options: insensitive ? [.caseInsensitive] : [])
+                  let expression = TokenRegex(pattern: "^(?:\(pattern))$", caseInsensitive: insensitive)
             else { throw Diagnostic.error("invalid regular expression /\(pattern)/", at: at) }
             return (.regex(expression), "re:\(insensitive):" + pattern)
         case let .name(name, nameAt):

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The program's token tests laid out flat, the form the matcher runs: each
 /// test is a run of ops in prefix order, a combined test's terms right after
 /// it, and every op knows where its own terms end. No op holds a reference
@@ -31,7 +29,7 @@ struct PredicateCode {
     private(set) var ops: [Op] = []
     /// The op each test starts at, by the test's number in the program.
     private(set) var roots: [Int32] = []
-    private var expressions: [NSRegularExpression] = []
+    private var expressions: [TokenRegex] = []
     /// Literal fold keys not numbered yet, and shapes.
     private var strings: [String] = []
 
@@ -104,10 +102,7 @@ struct PredicateCode {
         switch op.kind {
         case .literalKey: return token.keyID == op.argument
         case .literal: return text.foldKey == strings[Int(op.argument)]
-        case .regex:
-            // The expression is anchored at both ends (`PredicateTable`): any match is the whole token.
-            let range = NSRange(location: 0, length: text.surface.utf16.count)
-            return expressions[Int(op.argument)].firstMatch(in: text.surface, options: [.anchored], range: range) != nil
+        case .regex: return expressions[Int(op.argument)].matchesWhole(text.surface)
         case .lexiconMember: return lexicons[Int(op.argument)].containsSingleToken(token, foldKey: text.foldKey, keys: keys)
         case .shape: return text.shape == strings[Int(op.argument)]
         case .script: return token.script.ordinal == op.argument

@@ -1,12 +1,10 @@
-import Foundation
-
 /// A compiled test on one token.
 enum TokenPredicate {
     case literal(foldKey: String)
     /// A literal once the program's keys are numbered (see `KeyTable`).
     case literalKey(Int32)
     /// A regular expression that must match the whole surface.
-    case regex(NSRegularExpression)
+    case regex(TokenRegex)
     case builtin(BuiltinClass)
     /// The token is a one-token entry of a lexicon.
     case lexiconMember(Int)
