@@ -104,9 +104,9 @@ public final class Tokenizer {
         return (tokens, Script.ofWord(scalars))
     }
 
-    /// The words of a phrase made only of letters (ASCII and basic Cyrillic)
-    /// and digits, between spaces: the word-break rules join letters and
-    /// digits and break at spaces, so these words are the phrase's tokens,
+    /// The words of a phrase made only of letters (ASCII and basic Cyrillic),
+    /// digits and hyphens, between spaces: the word-break rules join letters
+    /// and digits and break at spaces and around hyphens, so these words are the phrase's tokens,
     /// found without the general splitting (most gazetteer entries; tested
     /// against it), and the script of their letters (ASCII letters are Latin,
     /// the others all Cyrillic). Nil for any other phrase.
@@ -126,6 +126,12 @@ public final class Tokenizer {
                 switch byte {
                 case 0x20:
                     if wordStart >= 0 { words.append(word(wordStart, index)) }
+                    wordStart = -1
+                case 0x2D:
+                    // A hyphen is a token of its own between words ("Білгороді-Дністровському",
+                    // "S-200"): the word-break rules break on both sides of it.
+                    if wordStart >= 0 { words.append(word(wordStart, index)) }
+                    words.append("-")
                     wordStart = -1
                 case 0x30...0x39:
                     if wordStart < 0 { wordStart = index }
