@@ -176,7 +176,7 @@ final class TokenizerTests: XCTestCase {
             phrases += text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { String($0.split(separator: "\t").first ?? "") }
         }
         var state: UInt64 = 7
-        let alphabet = Array("aZ9 Кк ЇїҐґ 0Яz  ёЁ--")
+        let alphabet = Array("aZ9 Кк ЇїҐґ 0Яz  ёЁ--éÉŁłžß×")
         for _ in 0..<2_000 {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             phrases.append(String((0..<Int(state >> 33) % 20).map { _ -> Character in

@@ -104,12 +104,13 @@ public final class Tokenizer {
         return (tokens, Script.ofWord(scalars))
     }
 
-    /// The words of a phrase made only of letters (ASCII and basic Cyrillic),
-    /// digits and hyphens, between spaces: the word-break rules join letters
-    /// and digits and break at spaces and around hyphens, so these words are the phrase's tokens,
-    /// found without the general splitting (most gazetteer entries; tested
-    /// against it), and the script of their letters (ASCII letters are Latin,
-    /// the others all Cyrillic). Nil for any other phrase.
+    /// The words of a phrase made only of letters (ASCII, Latin with marks up
+    /// to U+017F, basic Cyrillic), digits and hyphens, between spaces: the
+    /// word-break rules join letters and digits and break at spaces and
+    /// around hyphens, so these words are the phrase's tokens, found without
+    /// the general splitting (most gazetteer entries; tested against it), and
+    /// the script of their letters (Latin or Cyrillic by their bytes). Nil for
+    /// any other phrase.
     static func simpleWords(_ text: String) -> (words: [String], script: Script)? {
         var text = text
         return text.withUTF8 { bytes -> (words: [String], script: Script)? in
@@ -138,6 +139,13 @@ public final class Tokenizer {
                 case 0x41...0x5A, 0x61...0x7A:
                     if wordStart < 0 { wordStart = index }
                     latin = true
+                case 0xC3...0xC5:
+                    // Two-byte Latin letters with marks: U+00C0 to U+017F (C3 80 to C5 BF) but × and ÷ (Zamość, Ölüdeniz).
+                    guard next < bytes.count, (0x80...0xBF).contains(bytes[next]),
+                          !(byte == 0xC3 && (bytes[next] == 0x97 || bytes[next] == 0xB7)) else { return nil }
+                    if wordStart < 0 { wordStart = index }
+                    latin = true
+                    next += 1
                 case 0xD0...0xD3:
                     // Two-byte Cyrillic letters: U+0400 to U+047F (D0 80 to D1 BF) and U+0490 to U+04FF (D2 90 to D3 BF).
                     guard next < bytes.count else { return nil }
