@@ -44,6 +44,7 @@ final class PredicateCodeTests: XCTestCase {
         let killed = try XCTUnwrap(TokenRegex(pattern: "^(?:(kill|killed))$", caseInsensitive: false))
         let cyrillic = try XCTUnwrap(TokenRegex(pattern: "^(?:(обласн|міськ)\\p{L}{1,3})$", caseInsensitive: true))
         XCTAssertNil(TokenRegex(pattern: "^(?:(a)$", caseInsensitive: false))
+        XCTAssertTrue(try XCTUnwrap(TokenRegex(pattern: "^(?:.*)$", caseInsensitive: false)).matchesWhole(""))
         let words = ["killed", "kill", "skilled", "Killed", "обласної", "Міської", "міськрада", ""]
         // Case counts for the first; the second ignores it and takes at most three letters after the stem.
         let expected = [true, true, false, false, false, false, false, false] + [false, false, false, false, true, true, false, false]

@@ -101,8 +101,8 @@ final class Lexicon {
     /// entry for a key sequence wins, except that one written in the other of
     /// Latin and Cyrillic is kept for tokens in its script
     /// (`otherScriptEntry`); returns false for a later duplicate.
-    @discardableResult
     /// `needsEnding`: the entry is a stem, matched by a token only with one of the lexicon's endings.
+    @discardableResult
     func add(keys: [Int32], capitalized: [Bool]? = nil, script: Script = .mixed, needsEnding: Bool = false,
              value: String, attributes: [String: String]) -> Bool {
         let scriptBits: UInt8 = script == .mixed ? .max : 1 << script.ordinal
