@@ -313,6 +313,7 @@ class Gazetteer:
         self.curated = []  # aliases from extra_places.tsv, written first
         self.large = set()  # canonical names of cities of a million or more
         self.renames = {}  # GeoNames' spelling -> English Wikipedia's title
+        self.adjectives = []  # (stem, name, attributes) of curated Ukrainian towns (ukrainian_adjective_stem)
 
     def add(self, alias, name, kind):
         alias = alias.strip()
@@ -369,6 +370,11 @@ def load_extras(gazetteer):
                 gazetteer.curated.append(alias)
                 for form in feminine_noun_forms(alias) if kind in ("village", "city") else []:
                     gazetteer.add(form, name, f"kind={kind}")
+                # A curated Ukrainian village's hromada too: Миропілля, у Миропільській громаді.
+                if kind in ("village", "city") and cyrillic_alias_ok(alias) and kmu_romanization(alias) == name:
+                    adjective = ukrainian_adjective_stem(alias)
+                    if adjective:
+                        gazetteer.adjectives.append((adjective, name, f"kind={kind}"))
                 # Regions' names are no common words: their stems take the case endings (Хмельниччині).
                 for stem in stems(alias) if kind == "region" and cyrillic_alias_ok(alias) else []:
                     gazetteer.add(as_stem(stem), name, f"kind={kind}")
@@ -589,7 +595,7 @@ def add_cities(gazetteer, cities, towns):
                     adjectives.append((adjective, name, attributes))
             elif code in CORE and population >= 150_000 and latin_alias_ok(alias):
                 gazetteer.add(alias, name, attributes)
-    add_adjective_stems(gazetteer, adjectives)
+    add_adjective_stems(gazetteer, adjectives + gazetteer.adjectives)
 
 
 def add_adjective_stems(gazetteer, adjectives):
