@@ -139,8 +139,9 @@ struct PikeVM {
     var keyFilter = RequiredKeyFilter()
 
     /// `scanningLoops: false` runs every loop step by step, `secondStepGuards:
-    /// false` starts rules without `SecondStep.wider` (tests compare them).
-    init(program: Program, scanningLoops: Bool = true, secondStepGuards: Bool = true) {
+    /// false` starts rules without `SecondStep.wider`, `foldingForks: false`
+    /// walks every split (`ForkChains`) (tests compare them).
+    init(program: Program, scanningLoops: Bool = true, secondStepGuards: Bool = true, foldingForks: Bool = true) {
         self.program = program
         stemCache = StemCache(lexicons: program.lexicons, keys: program.keys)
         secondGuardTables = program.phases.map { SecondGuardTable($0.ruleSecondGuard, enabled: secondStepGuards) }
@@ -158,19 +159,23 @@ struct PikeVM {
             VMOp.lower(phase, captureCounts: phase.ruleIndexes.map { program.rules[$0].captureNames.count },
                        testSlots: slots, positional: dependsOnPosition)
         }
-        code = lowered.map { ops in
-            let buffer = RawBuffer<VMOp>(capacity: ops.count)
-            ops.withUnsafeBufferPointer { buffer.assign($0) }
-            return buffer
-        }
         mostSlots = lowered.map { ops in Int(ops.map(\.slots).max() ?? 0) }
         startsApart = program.phases.map { phase in
             StartsApart.rules(of: phase, reportedCaptures: phase.ruleIndexes.map { program.rules[$0].output.reportedCapture })
         }
-        scanLoops = program.phases.map { phase in
+        let scanLoops = program.phases.map { phase in
             scanningLoops ? ScanLoops.of(phase, predicates: program.predicates) : Array(repeating: -1, count: phase.instructions.count)
         }
-        scratch = VMScratch(instructions: program.phases.map(\.instructions.count).max() ?? 0)
+        self.scanLoops = scanLoops
+        let folded = foldingForks ? zip(lowered, scanLoops).map { ForkChains.fold($0, loops: $1) } : lowered
+        code = folded.map { ops in
+            let buffer = RawBuffer<VMOp>(capacity: ops.count)
+            ops.withUnsafeBufferPointer { buffer.assign($0) }
+            return buffer
+        }
+        // A fork pushes all its targets at once: room for them beside two a visit.
+        scratch = VMScratch(instructions: program.phases.map(\.instructions.count).max() ?? 0,
+                            forkTargets: zip(folded, lowered).map { $0.count - $1.count }.max() ?? 0)
         predicateStamp = Array(repeating: 0, count: program.predicates.count)
         predicateResult = Array(repeating: false, count: program.predicates.count)
         lexiconStamp = Array(repeating: 0, count: program.lexicons.count)
@@ -397,6 +402,14 @@ struct PikeVM {
                         stack[top] = current.at(op.b, captures: current.captures)
                         stack[top + 1] = current.at(op.a, captures: current.captures)
                         top += 2
+                    case .fork:
+                        // The last target first, so that the first is followed first.
+                        var target = Int(op.a) + Int(op.b)
+                        while target > Int(op.a) {
+                            target -= 1
+                            stack[top] = current.at(code[target].a, captures: current.captures)
+                            top += 1
+                        }
                     case .openCapture:
                         let copy = copyCaptures(current.captures, count: Int(op.slots))
                         arena[Int(copy) + Int(op.a)] = Capture(start: Int32(position), end: -1, payload: .none)

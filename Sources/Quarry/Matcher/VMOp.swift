@@ -22,6 +22,9 @@ struct VMOp {
         case closeCapture
         /// a: rule (index in the program).
         case match
+        /// a: where its targets begin, as data ops after the phase's
+        /// instructions (their `a`), b: how many (`ForkChains`).
+        case fork
     }
 
     var kind: Kind

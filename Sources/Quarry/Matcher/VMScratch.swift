@@ -4,7 +4,8 @@
 /// the array's unique ownership. Sized once for the largest phase: the stack
 /// holds one thread's closure at a time, which visits each instruction at most
 /// once (a thread and the threads it spawns share one visit key), and each
-/// visit pushes at most two threads. Owned by one VM (not thread-safe); freed with it.
+/// visit pushes at most two threads, or a fork's targets (`ForkChains`).
+/// Owned by one VM (not thread-safe); freed with it.
 final class VMScratch {
     let stack: UnsafeMutablePointer<VMThread>
     /// The visited set: instruction `pc` was visited at the current position
@@ -17,9 +18,10 @@ final class VMScratch {
     let instructionCount: Int
     private let stackCapacity: Int
 
-    init(instructions: Int) {
+    /// `forkTargets`: the most fork targets of a phase.
+    init(instructions: Int, forkTargets: Int = 0) {
         instructionCount = max(1, instructions)
-        stackCapacity = 2 * instructionCount + 2
+        stackCapacity = 2 * instructionCount + 2 + forkTargets
         stack = .allocate(capacity: stackCapacity)
         stack.initialize(repeating: VMThread(pc: 0, start: 0, captures: 0, visitKey: 0), count: stackCapacity)
         visited = .allocate(capacity: instructionCount)
