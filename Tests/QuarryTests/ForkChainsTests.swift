@@ -40,35 +40,8 @@ final class ForkChainsTests: XCTestCase {
     /// Random rules of alternations, options and repetitions, each run with
     /// forks and with every split walked: the same candidates, captures and order.
     func testFoldingChangesNoCandidate() throws {
-        var rng = DifferentialTests.Generator(state: 20261204)
         let steps = [#""a""#, #""b""#, #"("a" "b" | "b" | "x" "y" | "y")"#, #"("a" | "b" "x")?"#, #""x"?"#, #"("a" "y")*"#,
                      #"("b" | "a" "a" | "y" "x" | "x")+"#, "[any]", #""y"{0,2}"#]
-        var compared = 0
-        for _ in 0..<300 {
-            let body = (0..<Int.random(in: 2...5, using: &rng)).map { _ in steps.randomElement(using: &rng)! }
-            let split = Int.random(in: 0..<body.count, using: &rng)
-            let pattern = body.enumerated().map { $0.offset == split ? "c:(\($0.element))" : $0.element }.joined(separator: " ")
-            let rules = "rule r \(pattern) => X(part: c.text)\nrule s \(body.shuffled(using: &rng).joined(separator: " ")) => Y"
-            guard case let .success(program) = Compiler.compile(text: rules) else { return XCTFail("did not compile: \(rules)") }
-            var forking = PikeVM(program: program), walking = PikeVM(program: program, foldingForks: false)
-            let tokenizer = try Tokenizer(keys: program.keys)
-            for _ in 0..<8 {
-                let tokens = (0..<Int.random(in: 0...12, using: &rng)).map { _ in ["a", "b", "x", "y"].randomElement(using: &rng)! }
-                let document = tokenizer.document(id: "t", text: tokens.joined(separator: " "))
-                forking.begin(document)
-                walking.begin(document)
-                let fast = forking.candidates(phase: 0, document: document, spans: SpanIndex())
-                let slow = walking.candidates(phase: 0, document: document, spans: SpanIndex())
-                func described(_ list: CandidateList) -> [String] {
-                    list.items.map { item in
-                        let captures = item.captures.map { list.slots[$0] }.map { "\($0.start)-\($0.end)" }
-                        return "\(item.rule):\(item.start)-\(item.end)[\(captures.joined(separator: ","))]"
-                    }
-                }
-                XCTAssertEqual(described(fast), described(slow), "\(rules) on \(tokens)")
-                compared += 1
-            }
-        }
-        XCTAssertEqual(compared, 2400)
+        XCTAssertEqual(try assertSameCandidates(steps: steps, seed: 20261204) { PikeVM(program: $0, foldingForks: false) }, 2400)
     }
 }
