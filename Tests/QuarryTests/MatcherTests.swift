@@ -137,6 +137,8 @@ final class MatcherTests: XCTestCase {
                        ["Place[Шебекине]{name=Shebekino}", "Place[Шебекина]{name=Shebekino}", "Place[Шебекинского]{name=Shebekino}",
                         "Place[Таганрог]{name=Taganrog}", "Place[Таганроге]{name=Taganrog}"])
         XCTAssertEqual(try extract(rules, "Шебекин ! Шебекине !").filter { $0.hasPrefix("Token") }, ["Token[Шебекине !]"])
+        // Without endings a final + is the phrase's own.
+        XCTAssertEqual(try extract("lexicon L = { \"C++\" }\nrule r l:L => Language(name: l)", "in C++ and C"), ["Language[C++]{name=C++}"])
     }
 
     func testNamedPatternsAndCapturesWithNumberValues() throws {

@@ -176,27 +176,18 @@ public struct Compiler {
             }
             entries = union
         }
+        // A phrase ending in + is a stem (`Шебекин+` matches Шебекине, not the surname
+        // Шебекин) in a lexicon with endings; in one without, the + is its own ("C++").
+        // (Checked where the entry is written: a union takes its members' stems as they are.)
+        let written = !declaration.isUnion, takesStems = !declaration.endings.isEmpty || !written
         for entry in entries {
-            let (tokens, script) = tokenizer.phraseTokens(entry.phrase, capitals: declaration.requiresCapitals)
-            if tokens.isEmpty {
-                report(error("lexicon entry \"\(entry.phrase)\" has no tokens", at: entry.location))
-                continue
+            if entry.isStem && !takesStems {
+                let phrase = entry.phrase + "+"
+                addEntry(entry, phrase: phrase, value: entry.value == entry.phrase ? phrase : entry.value, isStem: false,
+                         to: lexicon, declaration, written: written)
+            } else {
+                addEntry(entry, phrase: entry.phrase, value: entry.value, isStem: entry.isStem, to: lexicon, declaration, written: written)
             }
-            // A stem (`Шебекин+`) matches Шебекине, not the surname Шебекин. (Checked
-            // where the entry is written: a union takes its members' stems as they are.)
-            if entry.isStem && !declaration.isUnion {
-                if declaration.endings.isEmpty {
-                    report(error("lexicon entry \"\(entry.phrase)+\" is a stem (it ends in +), but \(declaration.name) has no endings (add `with endings …`)", at: entry.location))
-                    continue
-                }
-                if tokens.count > 1 {
-                    report(error("lexicon entry \"\(entry.phrase)+\" is a stem (it ends in +) of several words; a stem is one word", at: entry.location))
-                    continue
-                }
-            }
-            let attributes = attributeDictionaries.dictionary(of: entry.attributes)
-            lexicon.add(keys: tokens.map { keys.insert($0.foldKey) }, capitalized: declaration.requiresCapitals ? tokens.map(\.isCapitalized) : nil,
-                        script: script, needsEnding: entry.isStem, value: entry.value, attributes: attributes)
         }
         var endings: [(key: String, script: Script)] = []
         for endingsName in declaration.endings {
@@ -218,6 +209,23 @@ public struct Compiler {
         lexiconIndexByName[declaration.name] = lexicons.count
         lexicons.append(lexicon)
         lexiconEntries.append(entries)
+    }
+
+    /// Adds `entry` to `lexicon` as `phrase` (its own, or with the + it was written with).
+    private mutating func addEntry(_ entry: LexiconEntry, phrase: String, value: String, isStem: Bool, to lexicon: Lexicon,
+                                   _ declaration: LexiconDeclaration, written: Bool) {
+        let (tokens, script) = tokenizer.phraseTokens(phrase, capitals: declaration.requiresCapitals)
+        if tokens.isEmpty {
+            report(error("lexicon entry \"\(phrase)\" has no tokens", at: entry.location))
+            return
+        }
+        if isStem && written && tokens.count > 1 {
+            report(error("lexicon entry \"\(phrase)+\" is a stem (it ends in +) of several words; a stem is one word", at: entry.location))
+            return
+        }
+        let attributes = attributeDictionaries.dictionary(of: entry.attributes)
+        lexicon.add(keys: tokens.map { keys.insert($0.foldKey) }, capitalized: declaration.requiresCapitals ? tokens.map(\.isCapitalized) : nil,
+                    script: script, needsEnding: isStem, value: value, attributes: attributes)
     }
 
     // MARK: - Phases and rules
