@@ -187,6 +187,13 @@ def ukrainian_adjective_stem(alias):
     return alias + "ськ" if alias[-1] not in "аеєиіїоуюяйь'" else None
 
 
+def ukrainian_town_adjective(alias, name):
+    """The adjective stem of a Ukrainian town's own name (`alias` romanized
+    is `name`), not of a Russian or Belarusian alternate; None where it has
+    none (ukrainian_adjective_stem)."""
+    return ukrainian_adjective_stem(alias) if kmu_romanization(alias) == name else None
+
+
 def as_stem(stem):
     """A stem as the lexicon writes it: a phrase ending in + matches only
     with one of the lexicon's endings (Шебекин+ takes Шебекине, not the
@@ -217,6 +224,13 @@ RUSSIAN_MORPHOLOGY = pymorphy3.MorphAnalyzer(lang="ru")
 UKRAINIAN_MORPHOLOGY = pymorphy3.MorphAnalyzer(lang="uk")
 
 
+def grammemes(parse):
+    """A parse's grammemes, its part of speech first, read from the tag's
+    text: the two dictionaries share one tag class, which knows only the
+    last one's."""
+    return re.split("[ ,]", str(parse.tag))
+
+
 def is_common_word(word, ukrainian):
     """True when a dictionary knows `word` as something other than a place:
     a person (Українці, Ukrainians; Татарки), or, in Russian, whose
@@ -224,9 +238,8 @@ def is_common_word(word, ukrainian):
     parses = (UKRAINIAN_MORPHOLOGY if ukrainian else RUSSIAN_MORPHOLOGY).parse(word.lower())
     if not parses or not parses[0].is_known:
         return False
-    # Grammemes as text: the two dictionaries share one tag class, which knows only the last one's.
-    grammemes = set(str(parses[0].tag).replace(" ", ",").split(","))
-    return "anim" in grammemes or not ukrainian and "Geox" not in grammemes
+    found = set(grammemes(parses[0]))
+    return "anim" in found or not ukrainian and "Geox" not in found
 
 
 def is_adjective(word):
@@ -258,10 +271,8 @@ COMPOUND_CASES = ("gent", "datv", "loct", "ablt")
 
 def case_forms(parse, case):
     """The forms of a parsed word's lexeme in `case`, in the word's own gender and number."""
-    grammemes = set(re.split("[ ,]", str(parse.tag)))
-    kept = grammemes & {"masc", "femn", "neut", "plur"}
-    return {form.word for form in parse.lexeme
-            if case in re.split("[ ,]", str(form.tag)) and kept <= set(re.split("[ ,]", str(form.tag)))}
+    kept = set(grammemes(parse)) & {"masc", "femn", "neut", "plur"}
+    return {form.word for form in parse.lexeme if case in grammemes(form) and kept <= set(grammemes(form))}
 
 
 def compound_case_forms(alias):
@@ -277,9 +288,8 @@ def compound_case_forms(alias):
         return []
     out = set()
     def nominatives(morphology, word, part_of_speech):
-        # Grammemes as text: the two dictionaries share one tag class (see is_common_word).
         return [p for p in morphology.parse(word.lower())
-                if p.is_known and "nomn" in str(p.tag) and re.split("[ ,]", str(p.tag))[0] == part_of_speech]
+                if p.is_known and "nomn" in grammemes(p) and grammemes(p)[0] == part_of_speech]
     for morphology in (UKRAINIAN_MORPHOLOGY, RUSSIAN_MORPHOLOGY):
         first, second = parts[0::2]
         for kinds in (("ADJF", "NOUN"), ("NOUN", "ADJF")):
@@ -371,10 +381,9 @@ def load_extras(gazetteer):
                 for form in feminine_noun_forms(alias) if kind in ("village", "city") else []:
                     gazetteer.add(form, name, f"kind={kind}")
                 # A curated Ukrainian village's hromada too: Миропілля, у Миропільській громаді.
-                if kind in ("village", "city") and cyrillic_alias_ok(alias) and kmu_romanization(alias) == name:
-                    adjective = ukrainian_adjective_stem(alias)
-                    if adjective:
-                        gazetteer.adjectives.append((adjective, name, f"kind={kind}"))
+                adjective = ukrainian_town_adjective(alias, name) if kind in ("village", "city") and cyrillic_alias_ok(alias) else None
+                if adjective:
+                    gazetteer.adjectives.append((adjective, name, f"kind={kind}"))
                 # Regions' names are no common words: their stems take the case endings (Хмельниччині).
                 for stem in stems(alias) if kind == "region" and cyrillic_alias_ok(alias) else []:
                     gazetteer.add(as_stem(stem), name, f"kind={kind}")
@@ -589,8 +598,7 @@ def add_cities(gazetteer, cities, towns):
                 if code == "UA" or population >= 20_000:
                     for form in compound_case_forms(alias):
                         gazetteer.add(form, name, attributes)
-                # From the town's Ukrainian name only (not a Russian or Belarusian alternate).
-                adjective = ukrainian_adjective_stem(alias) if code == "UA" and kmu_romanization(alias) == name else None
+                adjective = ukrainian_town_adjective(alias, name) if code == "UA" else None
                 if adjective and adjective not in skipped:
                     adjectives.append((adjective, name, attributes))
             elif code in CORE and population >= 150_000 and latin_alias_ok(alias):
